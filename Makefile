@@ -1,0 +1,52 @@
+# Two commands: `make run` sets up and serves the dashboard; `make test` sets up and runs every test.
+SHELL := /bin/bash
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+HOST ?= 127.0.0.1
+PORT ?= 8050
+STORE := data/s3.sqlite
+STORE_SOURCES := data/schema.py data/classifications.py data/content.py data/example.py data/build.py
+
+.PHONY: run test lint format browser bench clean
+
+run: $(VENV)/.installed $(STORE)
+	HOST=$(HOST) PORT=$(PORT) $(PY) app.py
+
+$(VENV)/.installed: requirements.txt
+	test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -r requirements.txt
+	touch $@
+
+$(VENV)/.test-installed: $(VENV)/.installed requirements-test.txt
+	$(PY) -m pip install --quiet -r requirements-test.txt
+	touch $@
+
+# The store is built, never committed; it is rebuilt when the code that makes it changes.
+$(STORE): $(VENV)/.installed $(STORE_SOURCES)
+	$(PY) -m data build --db sqlite:///$(CURDIR)/$(STORE)
+
+# Debian's Chromium and ChromeDriver, for browser tests and image export; never a downloaded browser.
+browser:
+	@if ! command -v chromium >/dev/null 2>&1; then \
+		SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
+		$$SUDO apt-get update -q && $$SUDO apt-get install -y -q chromium chromium-driver; \
+	fi
+
+lint: $(VENV)/.test-installed
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+
+format: $(VENV)/.test-installed
+	$(VENV)/bin/ruff format .
+	$(VENV)/bin/ruff check --fix .
+
+test: $(VENV)/.test-installed browser lint
+	$(PY) -m pytest -q
+
+bench: $(VENV)/.test-installed browser $(STORE)
+	$(PY) bench/run.py
+
+clean:
+	rm -rf $(VENV) $(STORE) .pytest_cache .ruff_cache

@@ -1,0 +1,134 @@
+"""Create the S3 dashboard for Norra Mellansverige: a Dash app on a Flask server.
+
+    python app.py                 serves http://127.0.0.1:8050 (HOST and PORT from the environment)
+    gunicorn app:server           serves it in production
+
+Nothing connects to the database or reads a file at import time; `server` is created on
+first access.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import secrets
+from pathlib import Path
+
+import flask
+from dash import Dash
+from dash import _callback as dash_callback
+
+from cache import cache
+from callbacks import registry
+from data.store import current_engine, database_url
+from indicators.facts import datasets
+from layouts import shell
+from layouts.i18n import lang_or_default
+
+HERE = Path(__file__).resolve().parent
+log = logging.getLogger(__name__)
+
+
+def default_config() -> dict:
+    """Return the configuration from the environment, with working defaults."""
+    return {
+        "DATABASE_URL": database_url(),
+        "SECRET_KEY": os.environ.get("SECRET_KEY") or secrets.token_hex(32),
+        "CACHE_TYPE": os.environ.get("CACHE_TYPE", "SimpleCache"),
+        "CACHE_DEFAULT_TIMEOUT": int(os.environ.get("CACHE_DEFAULT_TIMEOUT", "600")),
+        "CACHE_REDIS_URL": os.environ.get("CACHE_REDIS_URL"),
+        "SESSION_COOKIE_HTTPONLY": True,
+        "SESSION_COOKIE_SAMESITE": "Lax",
+        "SESSION_COOKIE_SECURE": os.environ.get("SESSION_COOKIE_SECURE", "0") == "1",
+    }
+
+
+class S3Dash(Dash):
+    """Dash with the page language on <html lang>, taken from the request's ?lang=."""
+
+    def interpolate_index(self, **kwargs):
+        html = super().interpolate_index(**kwargs)
+        lang = lang_or_default(flask.request.args.get("lang")) if flask.has_request_context() else "sv"
+        return html.replace("<html>", f'<html lang="{lang}">', 1)
+
+
+_GLOBAL_CALLBACKS = None
+
+
+def _install_global_callbacks() -> None:
+    """Give this app every module-level callback; Dash hands them to the first app only."""
+    global _GLOBAL_CALLBACKS
+    registry.load_all()
+    if _GLOBAL_CALLBACKS is None:
+        _GLOBAL_CALLBACKS = (
+            dict(dash_callback.GLOBAL_CALLBACK_MAP),
+            list(dash_callback.GLOBAL_CALLBACK_LIST),
+            list(dash_callback.GLOBAL_INLINE_SCRIPTS),
+        )
+    cmap, clist, scripts = _GLOBAL_CALLBACKS
+    dash_callback.GLOBAL_CALLBACK_MAP.clear()
+    dash_callback.GLOBAL_CALLBACK_MAP.update(cmap)
+    dash_callback.GLOBAL_CALLBACK_LIST[:] = clist
+    dash_callback.GLOBAL_INLINE_SCRIPTS[:] = scripts
+
+
+def serve_layout():
+    """Return the page for this request: the shell in the request's language."""
+    lang = lang_or_default(flask.request.args.get("lang")) if flask.has_request_context() else "sv"
+    try:
+        with current_engine().connect() as conn:
+            rows = datasets(conn).to_dict("records")
+    except Exception:  # a missing or broken store must still give a page that says so
+        log.exception("could not read datasets")
+        rows = []
+    return shell.shell(lang, rows)
+
+
+def create_app(config: dict | None = None) -> Dash:
+    """Return a configured dashboard: defaults, then the environment, then config."""
+    cfg = default_config()
+    cfg.update(config or {})
+    _install_global_callbacks()
+    app = S3Dash(
+        __name__,
+        assets_folder=str(HERE / "assets"),
+        serve_locally=True,
+        suppress_callback_exceptions=True,
+        title="Smart specialisering i Norra Mellansverige",
+        update_title=None,
+        external_stylesheets=[],
+        meta_tags=[
+            {"name": "viewport", "content": "width=device-width, initial-scale=1"},
+            {
+                "name": "description",
+                "content": "Smart specialisering i Norra Mellansverige: styrkeområden, "
+                "klusterkartering, företagsenkät och milstolpar.",
+            },
+        ],
+    )
+    server = app.server
+    server.config.update(cfg)
+    cache.init_app(server, config={k: v for k, v in cfg.items() if k.startswith("CACHE_") and v is not None})
+    for module in registry.SERVER_MODULES:
+        module.init_app(server)
+    app.layout = serve_layout
+    return app
+
+
+def __getattr__(name: str):
+    # `gunicorn app:server` asks for `server`; build the app only then (PEP 562).
+    if name == "server":
+        global server
+        server = create_app().server
+        return server
+    raise AttributeError(name)
+
+
+if __name__ == "__main__":
+    logging.basicConfig(level=logging.INFO)
+    application = create_app()
+    application.run(
+        host=os.environ.get("HOST", "127.0.0.1"),
+        port=int(os.environ.get("PORT", "8050")),
+        debug=os.environ.get("DASH_DEBUG") == "1",
+    )

@@ -1,0 +1,1 @@
+"""Fill and open the store: schema, code lists, project content, example data, imports."""

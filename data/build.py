@@ -1,0 +1,257 @@
+"""Build the store: the real content of the project plan, plus example statistics unless --empty."""
+
+from __future__ import annotations
+
+import os
+import sys
+from datetime import datetime
+
+from sqlalchemy import insert
+
+from . import classifications as cl
+from . import content, example
+from . import schema as s
+from .store import database_url, dispose_all, engine_for, sqlite_path
+
+
+def classification_rows() -> dict:
+    """Return rows for the code-list tables."""
+    regions = [dict(code=c, nuts=n, name_sv=sv, name_en=en, level=lv, parent=p) for c, n, sv, en, lv, p in cl.REGIONS]
+    for county, munis in cl.MUNICIPALITIES.items():
+        regions += [
+            dict(code=m, nuts=None, name_sv=name, name_en=name, level="kommun", parent=county) for m, name in munis
+        ]
+    sort = iter(range(10_000))
+    industries = [
+        dict(
+            code="TOTAL",
+            level="total",
+            name_sv="Samtliga branscher",
+            name_en="All industries",
+            section=None,
+            a10=None,
+            sort=next(sort),
+        )
+    ]
+    a10_of = {}
+    for code, sv, en, a10 in cl.SECTIONS:
+        a10_of[code] = a10
+        industries.append(
+            dict(code=code, level="section", name_sv=sv, name_en=en, section=code, a10=a10, sort=next(sort))
+        )
+    for code, sec, sv, en in cl.DIVISIONS:
+        industries.append(
+            dict(code=code, level="division", name_sv=sv, name_en=en, section=sec, a10=a10_of[sec], sort=next(sort))
+        )
+    for code, sv, en in cl.A10:
+        industries.append(dict(code=code, level="a10", name_sv=sv, name_en=en, section=None, a10=code, sort=next(sort)))
+    # A*10 codes that equal a section code (A, C, F, J, K, L) are that section: one row, not two.
+    section_codes = {code for code, *_ in cl.SECTIONS}
+    industries = [r for r in industries if not (r["level"] == "a10" and r["code"] in section_codes)]
+    subjects = [dict(code=c, level=1, parent=None, name_sv=sv, name_en=en) for c, sv, en in cl.RESEARCH_AREAS]
+    subjects += [dict(code=c, level=3, parent=c[0], name_sv=sv, name_en=en) for c, sv, en in cl.RESEARCH_GROUPS]
+    universities = [dict(code=c, name_sv=sv, name_en=en, region=r, url=u) for c, sv, en, r, u in cl.UNIVERSITIES]
+    universities.append(
+        dict(
+            code="riket",
+            name_sv="Samtliga lärosäten i Sverige",
+            name_en="All Swedish universities",
+            region=cl.RIKET,
+            url=None,
+        )
+    )
+    measures = [
+        dict(code=c, name_sv=sv, name_en=en, unit_sv=us, unit_en=ue, kind=k) for c, sv, en, us, ue, k in cl.MEASURES
+    ]
+    sectors = [
+        dict(code=c, name_sv=sv, name_en=en, description_sv=None, description_en=None, sort=i)
+        for i, (c, sv, en, _divs) in enumerate(content.SECTORS)
+    ]
+    industry_sector = [dict(industry=d, sector=c) for c, _sv, _en, divs in content.SECTORS for d in divs]
+    return {
+        s.region: regions,
+        s.industry: industries,
+        s.research_subject: subjects,
+        s.university: universities,
+        s.measure: measures,
+        s.sector: sectors,
+        s.industry_sector: industry_sector,
+    }
+
+
+def plan_rows() -> dict:
+    """Return rows for the real content of the project plan (and the clusters' public facts)."""
+    rows: dict = {s.dataset: [content.PLAN_DATASET, content.CLUSTER_DATASET], s.project: [content.PROJECT]}
+    rows[s.activity] = [
+        dict(number=n, name_sv=a, name_en=b, description_sv=c, description_en=d) for n, a, b, c, d in content.ACTIVITIES
+    ]
+    rows[s.subgoal] = [dict(number=n, text_sv=a, text_en=b) for n, a, b in content.SUBGOALS]
+    rows[s.milestone] = [
+        dict(
+            id=i + 1,
+            year=y,
+            quarter=q,
+            text_sv=sv,
+            text_en=en,
+            activity=act,
+            subgoal=content.ACTIVITY_SUBGOAL.get(act),
+            status="planerad",
+            completed_on=None,
+            comment=None,
+            status_is_example=False,
+            version=1,
+        )
+        for i, (y, q, sv, en, act) in enumerate(content.MILESTONES)
+    ]
+    areas, area_ind, area_subj = [], [], []
+    ident = iter(range(1, 1000))
+    for region, items in content.TEST_AREAS.items():
+        for sort, (sv, en, divs, subjects) in enumerate(items):
+            tid = next(ident)
+            areas.append(dict(id=tid, region=region, name_sv=sv, name_en=en, sort=sort))
+            area_ind += [dict(test_area=tid, industry=d) for d in divs]
+            area_subj += [dict(test_area=tid, subject=g) for g in subjects]
+    rows.update({s.test_area: areas, s.test_area_industry: area_ind, s.test_area_subject: area_subj})
+    rows[s.cluster] = [
+        dict(
+            code=c,
+            name=n,
+            theme_sv=tsv,
+            theme_en=ten,
+            founded=None,
+            members=None,
+            organisation=None,
+            url=u,
+            dataset="klusterlista",
+        )
+        for c, n, _r, tsv, ten, u, _d in content.CLUSTERS
+    ]
+    rows[s.cluster_region] = [dict(cluster=c, region=r) for c, _n, regions, *_ in content.CLUSTERS for r in regions]
+    rows[s.cluster_industry] = [dict(cluster=c, industry=d) for c, *_rest, divs in content.CLUSTERS for d in divs]
+    links = []
+    for c, _n, _regions, *_rest, divs in content.CLUSTERS:
+        for area in areas:
+            covered = {r["industry"] for r in area_ind if r["test_area"] == area["id"]}
+            if area["region"] in _regions and covered & set(divs):
+                links.append(dict(cluster=c, test_area=area["id"]))
+    rows[s.cluster_test_area] = links
+    rows[s.phase] = [
+        dict(code=c, sort=o, name_sv=sv, name_en=en, description_sv=dsv, description_en=den)
+        for c, o, sv, en, dsv, den in content.PHASES
+    ]
+    rows[s.criterion] = [dict(code=c, sort=o, name_sv=sv, name_en=en) for c, o, sv, en in content.CRITERIA]
+    rows[s.criterion_level] = [
+        dict(code=c, sort=o, name_sv=sv, name_en=en) for c, o, sv, en in content.CRITERION_LEVELS
+    ]
+    rows[s.answer_option] = [
+        dict(code=c, sort=o, label_sv=sv, label_en=en, polarity=p) for c, o, sv, en, p in content.ANSWER_OPTIONS
+    ]
+    rows[s.survey_question] = [
+        dict(code=c, text_sv=sv, text_en=en, group_sv="Samverkan", group_en="Collaboration", sort=i)
+        for i, (c, sv, en) in enumerate(content.SURVEY_QUESTIONS)
+    ]
+    return rows
+
+
+def example_rows() -> dict:
+    """Return rows for the example data (statistics, assessments, survey, follow-up)."""
+    rows: dict = {s.dataset: list(example.DATASETS)}
+    fact_cols = ("dataset", "region", "industry", "year", "measure", "value")
+    rows[s.fact] = [dict(zip(fact_cols, r)) for r in example.statistics_rows()]
+    acad_cols = ("dataset", "university", "subject", "year", "measure", "value")
+    rows[s.academic_output] = [dict(zip(acad_cols, r)) for r in example.academic_rows()]
+    phases, crits = [], []
+    for kind, cluster, year, value, comment in example.cluster_assessment_rows():
+        if kind == "phase":
+            phases.append(dict(cluster=cluster, year=year, phase=value, comment=comment, dataset="ex_kluster"))
+        else:
+            crits.append(
+                dict(
+                    cluster=cluster,
+                    year=year,
+                    criterion=value[0],
+                    level=value[1],
+                    comment=comment,
+                    dataset="ex_kluster",
+                )
+            )
+    rows[s.phase_assessment], rows[s.criteria_assessment] = phases, crits
+    rows[s.survey_round] = [dict(code=c, year=y, period=p, dataset="ex_enkat") for c, y, p in example.SURVEY_ROUNDS]
+    respondents, answers = [], []
+    for rid, (rnd, ext, cluster, county, size, ans) in enumerate(example.survey_respondents(), start=1):
+        respondents.append(dict(id=rid, round=rnd, external_id=ext, cluster=cluster, region=county, size_class=size))
+        answers += [dict(respondent=rid, question=q, option=o) for q, o in ans.items()]
+    rows[s.respondent], rows[s.answer] = respondents, answers
+    indicators, outcomes = [], []
+    for code, act, nsv, nen, usv, uen, target, values in example.ACTIVITY_INDICATORS:
+        indicators.append(
+            dict(
+                code=code,
+                activity=act,
+                subgoal=content.ACTIVITY_SUBGOAL[act],
+                name_sv=nsv,
+                name_en=nen,
+                unit_sv=usv,
+                unit_en=uen,
+                target=target,
+                is_example=True,
+            )
+        )
+        outcomes += [
+            dict(indicator=code, year=y, quarter=q, value=v, is_example=True, version=1)
+            for (y, q), v in zip(example.INDICATOR_QUARTERS, values)
+        ]
+    rows[s.activity_indicator], rows[s.indicator_outcome] = indicators, outcomes
+    return rows
+
+
+def _apply_example_statuses(conn) -> None:
+    for idx, (status, done) in example.MILESTONE_STATUS.items():
+        conn.execute(
+            s.milestone.update()
+            .where(s.milestone.c.id == idx + 1)
+            .values(status=status, completed_on=done, status_is_example=True)
+        )
+
+
+def build(url: str | None = None, *, empty: bool = False) -> str:
+    """Create the store at url from scratch, in one transaction; return the URL built."""
+    url = database_url(url)
+    path = sqlite_path(url)
+    target_url = url
+    if path is not None:  # build beside the file and move it into place, so a reader never sees half a store
+        path.parent.mkdir(parents=True, exist_ok=True)
+        tmp = path.with_name(path.name + ".building")
+        tmp.unlink(missing_ok=True)
+        target_url = f"sqlite:///{tmp}"
+    engine = engine_for(target_url)
+    s.metadata.drop_all(engine)
+    s.metadata.create_all(engine)
+    parts = [classification_rows(), plan_rows()] + ([] if empty else [example_rows()])
+    with engine.begin() as conn:
+        for rows in parts:
+            for table in s.metadata.sorted_tables:
+                if rows.get(table):
+                    conn.execute(insert(table), rows[table])
+        if not empty:
+            _apply_example_statuses(conn)
+    if path is not None:
+        dispose_all()
+        os.replace(tmp, path)
+    return url
+
+
+def add_arguments(sub) -> None:
+    p = sub.add_parser("build", help="create the store from the project plan and example data")
+    p.add_argument("--db", help="SQLAlchemy URL (default: DATABASE_URL or data/s3.sqlite)")
+    p.add_argument("--empty", action="store_true", help="only the project plan's real content, no example statistics")
+    p.set_defaults(func=run)
+
+
+def run(args) -> int:
+    started = datetime.now()
+    url = build(args.db, empty=args.empty)
+    seconds = (datetime.now() - started).total_seconds()
+    kind = "utan exempeldata" if args.empty else "med exempeldata"
+    print(f"Byggde databasen {url} ({kind}) på {seconds:.1f} s.", file=sys.stderr)
+    return 0

@@ -1,0 +1,1 @@
+"""Build figures: pure functions DataFrame -> plotly Figure, sharing one look (figures.style)."""

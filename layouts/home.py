@@ -1,0 +1,85 @@
+"""Lay out the start page: what the dashboard is, the four views, one overview chart."""
+
+from __future__ import annotations
+
+import dash_bootstrap_components as dbc
+from dash import dcc, html
+
+from .chart import chart_slot
+from .i18n import tx
+from .shell import nav_href
+
+PARAMS: list = []
+
+CARDS = [
+    (
+        "/styrkeomraden",
+        "Styrkeområden",
+        "Strength areas",
+        "Var är ekonomin specialiserad och dynamisk? Lokaliseringskvoter, nya företag, patent och akademiska styrkor jämförda med regionernas testområden.",
+        "Where is the economy specialised and dynamic? Location quotients, new firms, patents and academic strengths compared with the regions' priority areas.",
+    ),
+    (
+        "/klusterkartering",
+        "Klusterkartering",
+        "Cluster mapping",
+        "I vilken utvecklingsfas är varje klusterinitiativ, och hur arbetar de med de horisontella kriterierna?",
+        "Which development phase is each cluster initiative in, and how do they work with the horizontal criteria?",
+    ),
+    (
+        "/foretagsenkat",
+        "Företagsenkät",
+        "Company survey",
+        "Vad säger medlemsföretagen om klustrens effekt på deras samverkan?",
+        "What do member companies say about the clusters' effect on their collaboration?",
+    ),
+    (
+        "/milstolpar",
+        "Milstolpar",
+        "Milestones",
+        "Projektplanen kvartal för kvartal och hur aktivitetsindikatorerna når sina mål.",
+        "The project plan quarter by quarter and how the activity indicators meet their targets.",
+    ),
+]
+
+
+def layout(lang: str = "sv") -> html.Div:
+    cards = [
+        dbc.Col(
+            dbc.Card(
+                dbc.CardBody(
+                    [
+                        html.H2(dcc.Link(tx(lang, sv, en), href=nav_href(path, lang)), className="h5"),
+                        html.P(tx(lang, dsv, den), className="mb-0"),
+                    ]
+                ),
+                className="h-100 view-card",
+            ),
+            xs=12,
+            md=6,
+            className="mb-3",
+        )
+        for path, sv, en, dsv, den in CARDS
+    ]
+    return html.Div(
+        [
+            html.H1(
+                tx(lang, "Smart specialisering i Norra Mellansverige", "Smart specialisation in North Middle Sweden")
+            ),
+            html.P(
+                tx(
+                    lang,
+                    "Värmland, Dalarna och Gävleborg arbetade 2016–2018 tillsammans med Karlstads universitet, Högskolan "
+                    "Dalarna, Högskolan i Gävle och klustren för att bygga sina strategier för smart specialisering på "
+                    "kunskap och följa upp dem. Här visas analysen öppet och går att upprepa.",
+                    "In 2016–2018, Värmland, Dalarna and Gävleborg worked with Karlstad University, Dalarna University, "
+                    "the University of Gävle and the clusters to build their smart specialisation strategies on evidence "
+                    "and to monitor them. This dashboard shows that analysis openly and makes it repeatable.",
+                ),
+                className="lead",
+            ),
+            dbc.Row(cards),
+            html.H2(tx(lang, "Regionen i siffror", "The region in numbers"), className="h4 mt-3"),
+            chart_slot("start", "employment"),
+        ]
+    )

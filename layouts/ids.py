@@ -1,0 +1,20 @@
+"""Name the shell's component ids once; views define their own ids in their modules."""
+
+URL = "shell-url"
+CONTENT = "shell-content"
+LANG_LINK = "shell-lang-link"
+NAV = "shell-nav"
+NAV_TOGGLER = "shell-nav-toggler"
+NAV_COLLAPSE = "shell-nav-collapse"
+NOTICE = "shell-notice"
+FOOTER = "shell-footer"
+
+
+def filter_id(view: str, param: str) -> dict:
+    """Return the pattern-matching id of a filter control; the URL keeps every such value."""
+    return {"type": "filter", "view": view, "param": param}
+
+
+def chart_id(view: str, key: str) -> str:
+    """Return the id of a chart card's container."""
+    return f"{view}-{key}-chart"
