@@ -439,12 +439,10 @@ def _sum_up(muni: dict) -> dict:
 
 def _derived(emp: dict, measure: str, rate_of, scale: float) -> dict:
     """Draw a count per (region, division, year) from employees and a rate per 1,000 employees."""
-    out = {}
-    for (region, div, year), e in emp.items():
-        rate = rate_of(div)
-        lam = e * rate / 1000.0 * scale
-        out[(region, div, year)] = int(_rng(measure, region, div, year).poisson(lam)) if lam > 0 else 0
-    return out
+    keys = sorted(emp)
+    lam = np.array([emp[k] * rate_of(k[1]) / 1000.0 * scale for k in keys])
+    draws = _rng(measure, "counts").poisson(np.clip(lam, 0, None))
+    return {k: int(v) for k, v in zip(keys, draws)}
 
 
 def statistics_rows():
@@ -456,10 +454,12 @@ def statistics_rows():
     national_emp = {(cl.RIKET, d, y): v for (d, y), v in nat.items()}
 
     def higher_ed(emp, regional):
+        pairs = sorted({(region, div) for region, div, _year in emp})
+        factor = dict(zip(pairs, _rng("he", regional).uniform(0.85, 1.15, len(pairs))))
         out = {}
         for (region, div, year), e in emp.items():
             share = HIGHER_ED_SHARE[SECTION_OF[div]] * (1 + 0.012) ** (year - 2015)
-            share *= (0.82 if regional else 1.0) * float(_rng("he", region, div).uniform(0.85, 1.15))
+            share *= (0.82 if regional else 1.0) * float(factor[(region, div)])
             out[(region, div, year)] = int(round(e * min(share, 0.95)))
         return out
 
