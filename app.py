@@ -14,7 +14,6 @@ import os
 import secrets
 from pathlib import Path
 
-import flask
 from dash import Dash
 from dash import _callback as dash_callback
 
@@ -23,7 +22,7 @@ from callbacks import registry
 from data.store import current_engine, database_url
 from indicators.facts import datasets
 from layouts import shell
-from layouts.i18n import lang_or_default
+from layouts.i18n import request_lang
 
 HERE = Path(__file__).resolve().parent
 log = logging.getLogger(__name__)
@@ -36,6 +35,7 @@ def default_config() -> dict:
         "SECRET_KEY": os.environ.get("SECRET_KEY") or secrets.token_hex(32),
         "CACHE_TYPE": os.environ.get("CACHE_TYPE", "SimpleCache"),
         "CACHE_DEFAULT_TIMEOUT": int(os.environ.get("CACHE_DEFAULT_TIMEOUT", "600")),
+        "SURVEY_MIN_GROUP": int(os.environ.get("SURVEY_MIN_GROUP", "5")),
         "CACHE_REDIS_URL": os.environ.get("CACHE_REDIS_URL"),
         "SESSION_COOKIE_HTTPONLY": True,
         "SESSION_COOKIE_SAMESITE": "Lax",
@@ -48,7 +48,10 @@ class S3Dash(Dash):
 
     def interpolate_index(self, **kwargs):
         html = super().interpolate_index(**kwargs)
-        lang = lang_or_default(flask.request.args.get("lang")) if flask.has_request_context() else "sv"
+        lang = request_lang()
+        # Dash wraps its scripts in a <footer>: a second contentinfo landmark next to the page's own.
+        html = html.replace("<footer>", '<div class="dash-scripts">', 1).replace("</footer>", "</div>", 1)
+        html = html.replace("Loading...", "Laddar …" if lang == "sv" else "Loading …", 1)
         return html.replace("<html>", f'<html lang="{lang}">', 1)
 
 
@@ -74,7 +77,7 @@ def _install_global_callbacks() -> None:
 
 def serve_layout():
     """Return the page for this request: the shell in the request's language."""
-    lang = lang_or_default(flask.request.args.get("lang")) if flask.has_request_context() else "sv"
+    lang = request_lang()
     try:
         with current_engine().connect() as conn:
             rows = datasets(conn).to_dict("records")
@@ -93,6 +96,9 @@ def create_app(config: dict | None = None) -> Dash:
         __name__,
         assets_folder=str(HERE / "assets"),
         serve_locally=True,
+        # Load plotly.js with the page: loaded lazily, a view that draws many charts at once (Styrkeområden,
+        # three counties side by side) can unmount its graphs while plotly.js is still loading and never draw.
+        eager_loading=True,
         suppress_callback_exceptions=True,
         title="Smart specialisering i Norra Mellansverige",
         update_title=None,

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from datetime import date
 
 import dash_bootstrap_components as dbc
 from dash import ALL, Input, Output, State, callback, clientside_callback, ctx, html, no_update
@@ -57,13 +58,33 @@ def page_for(pathname: str | None, search: str | None):
 
 @callback(
     Output(ids.CONTENT, "children"),
-    Output(ids.NOTICE, "children"),
     Input(ids.URL, "pathname"),
     State(ids.URL, "search"),
 )
 def route(pathname, search):
-    """Show the view at the URL path."""
-    return page_for(pathname, search)
+    """Show the view at the URL path (filter changes only change the search, not the view)."""
+    return page_for(pathname, search)[0]
+
+
+@callback(Output(ids.NOTICE, "children"), Input(ids.URL, "pathname"), Input(ids.URL, "search"))
+def url_notice(pathname, search):
+    """Say which address values were refused; the notice goes once the address is valid again."""
+    query = query_dict(search)
+    view = view_for_path(pathname)
+    if view is None:
+        return None
+    _values, notices = parse(getattr(view.load(), "PARAMS", []), query)
+    return notice_for(view, notices, lang_from(query))
+
+
+def _control_value(param, parsed: dict, shown):
+    """Return the value a filter control must show for the URL, or no_update when it shows it already."""
+    value = parsed[param.name]
+    text = param.encode(value)
+    if text == param.encode(shown):
+        return no_update
+    # Native selects and date inputs hold text ("" for "all"); dropdowns and checklists hold values.
+    return (text or "") if isinstance(shown, str) or param.kind is date else value
 
 
 @callback(
@@ -77,19 +98,25 @@ def route(pathname, search):
 def sync_url_and_filters(search, values, pathname):
     """Write filter changes into the URL; on back/forward, set the filters from the URL."""
     id_list = ctx.inputs_list[1]
+    nothing = no_update, [no_update] * len(id_list)
     view = view_for_path(pathname)
     if view is None or not id_list:
-        return no_update, [no_update] * len(id_list)
-    params = getattr(view.load(), "PARAMS", [])
+        return nothing
+    by_name = {p.name: p for p in getattr(view.load(), "PARAMS", [])}
+    # Filters of the view being left can still be on the page for a moment: leave them alone.
+    mine = [i["id"]["view"] == view.key and i["id"]["param"] in by_name for i in id_list]
     query = query_dict(search)
-    lang = lang_from(query)
+    parsed, _ = parse(list(by_name.values()), query)
     if ctx.triggered_id == ids.URL:
-        parsed, _ = parse(params, query)
-        new = [parsed.get(i["id"]["param"], v) for i, v in zip(id_list, values)]
-        return no_update, [n if n != v else no_update for n, v in zip(new, values)]
-    current = dict(parse(params, query)[0])
-    current.update({i["id"]["param"]: v for i, v in zip(id_list, values)})
-    new_search = encode(params, current, lang)
+        return no_update, [
+            _control_value(by_name[i["id"]["param"]], parsed, v) if m else no_update
+            for i, v, m in zip(id_list, values, mine)
+        ]
+    shown = {i["id"]["param"]: v for i, v, m in zip(id_list, values, mine) if m}
+    # Filters that appear with a view fire this too; only a value the URL does not hold yet is a change.
+    if all(by_name[name].encode(v) == by_name[name].encode(parsed[name]) for name, v in shown.items()):
+        return nothing
+    new_search = encode(list(by_name.values()), {**parsed, **shown}, lang_from(query))
     return (new_search if new_search != (search or "") else no_update), [no_update] * len(id_list)
 
 

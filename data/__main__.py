@@ -5,10 +5,12 @@ from __future__ import annotations
 import argparse
 import sys
 
-from . import build
+from . import build, users
+from .importing import command as import_command
+from .importing import fetch as fetch_pxweb
 
 # Each command module exposes add_arguments(subparsers) and sets func on its parser.
-COMMANDS = [build]
+COMMANDS = [build, users, import_command, fetch_pxweb]
 
 
 def main(argv: list[str] | None = None) -> int:

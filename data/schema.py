@@ -10,6 +10,7 @@ from sqlalchemy import (
     DateTime,
     Float,
     ForeignKey,
+    Index,
     Integer,
     MetaData,
     String,
@@ -121,6 +122,8 @@ fact = Table(
     Column("measure", String(40), ForeignKey("measure.code"), primary_key=True),
     Column("value", Float, nullable=False),
 )
+# The views read one measure and year at a time; without this every read scans the whole table.
+Index("ix_fact_measure_year_region", fact.c.measure, fact.c.year, fact.c.region)
 
 academic_output = Table(
     "academic_output",

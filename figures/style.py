@@ -28,7 +28,7 @@ STATUS_COLORS = {
     "pagar": "#0072B2",
     "planerad": "#8c959f",
     "forsenad": "#D55E00",
-    "struken": "#CC79A7",
+    "struken": "#882255",  # not #CC79A7: with deuteranopia that looks like "planerad" grey
 }
 
 

@@ -29,6 +29,14 @@ VIEWS = [
     View("foretagsenkat", "/foretagsenkat", "Företagsenkät", "Company survey", "layouts.foretagsenkat"),
     View("milstolpar", "/milstolpar", "Milstolpar", "Milestones", "layouts.milstolpar"),
     View("metod", "/om-data-och-metod", "Om data och metod", "About data and method", "layouts.metod"),
+    View(
+        "tillganglighet",
+        "/tillganglighet",
+        "Tillgänglighetsredogörelse",
+        "Accessibility statement",
+        "layouts.tillganglighet",
+        in_nav=False,
+    ),
 ]
 VIEWS_BY_PATH = {v.path: v for v in VIEWS}
 VIEWS_BY_KEY = {v.key: v for v in VIEWS}

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 import math
+from html import escape
 from urllib.parse import urlencode
 
 import dash_bootstrap_components as dbc
@@ -13,7 +14,7 @@ from dash import dcc, html
 from figures.spec import ChartSpec
 
 from . import ids
-from .i18n import fmt_number, tx
+from .i18n import PLOTLY_OFFLINE, fmt_number, plotly_locale, tx
 
 log = logging.getLogger(__name__)
 MAX_TABLE_ROWS = 500
@@ -23,9 +24,13 @@ def chart_slot(view: str, key: str) -> html.Div:
     """Return the empty place of a chart, filled by the view's callback; it shows a spinner while waiting."""
     return dcc.Loading(
         html.Div(id=ids.chart_id(view, key), className="chart-card"),
-        type="default",
         delay_show=150,
+        show_initially=False,  # a slot whose callback waits for a click must not spin until then
         className="chart-loading",
+        # A status with words (from html[lang] in CSS), so screen readers hear that a chart is loading.
+        custom_spinner=html.Div(
+            html.Span(className="s3-spinner", **{"aria-hidden": "true"}), className="s3-loading", role="status"
+        ),
     )
 
 
@@ -59,58 +64,163 @@ def _cell(value, lang: str):
     return "" if value is None else str(value)
 
 
-def data_table(frame: pd.DataFrame, lang: str, caption: str) -> html.Table:
-    """Return an accessible HTML table of a frame, numbers formatted for the language."""
+def data_table(frame: pd.DataFrame, lang: str, caption: str) -> dcc.Markdown:
+    """Return an accessible HTML table of a frame, numbers formatted for the language.
+
+    The table is one component (its HTML, every cell escaped, in a dcc.Markdown) rather than one
+    Dash component per cell: a view with several charts of a hundred rows each otherwise spends
+    seconds in the browser building thousands of components for tables nobody has opened yet.
+    """
     shown = frame.head(MAX_TABLE_ROWS)
     numeric = {c for c in shown.columns if pd.api.types.is_numeric_dtype(shown[c]) and shown[c].dtype != bool}
-    head = html.Thead(
-        html.Tr([html.Th(str(c), scope="col", className="text-end" if c in numeric else None) for c in shown.columns])
-    )
-    body = html.Tbody(
-        [
-            html.Tr(
-                [
-                    html.Td(_cell(v, lang), className="text-end" if c in numeric else None)
-                    for c, v in zip(shown.columns, row)
-                ]
-            )
-            for row in shown.itertuples(index=False)
-        ]
+
+    def cell(tag: str, column, text: str, extra: str = "") -> str:
+        align = ' class="text-end"' if column in numeric else ""
+        return f"<{tag}{extra}{align}>{escape(text).replace(chr(10), ' ')}</{tag}>"
+
+    head = "".join(cell("th", c, str(c), ' scope="col"') for c in shown.columns)
+    body = "".join(
+        "<tr>" + "".join(cell("td", c, _cell(v, lang)) for c, v in zip(shown.columns, row)) + "</tr>"
+        for row in shown.itertuples(index=False)
     )
     more = len(frame) - len(shown)
-    foot = html.Caption(
-        caption
-        + (
-            tx(
-                lang,
-                f" Visar {len(shown)} av {len(frame)} rader; ladda ner CSV för alla.",
-                f" Showing {len(shown)} of {len(frame)} rows; download the CSV for all.",
-            )
-            if more
-            else ""
+    note = (
+        tx(
+            lang,
+            f" Visar {len(shown)} av {len(frame)} rader; ladda ner CSV för alla.",
+            f" Showing {len(shown)} of {len(frame)} rows; download the CSV for all.",
         )
+        if more
+        else ""
     )
-    return html.Table([foot, head, body], className="table table-sm table-striped data-table")
+    table = (
+        f'<table class="table table-sm table-striped data-table"><caption>{escape(caption + note)}</caption>'
+        f"<thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>"
+    )
+    return dcc.Markdown(table, dangerously_allow_html=True, className="data-table-wrap")
 
 
-def export_href(spec: ChartSpec, fmt: str, query: dict) -> str:
-    qs = urlencode({k: v for k, v in query.items() if v not in (None, "")})
-    return f"/export/{spec.view}/{spec.key}.{fmt}" + (f"?{qs}" if qs else "")
+def export_query(view: str, query: dict, **extra) -> str:
+    """Return '?...' with the view's filters as the page shows them (refused values fall back to defaults)."""
+    from layouts import VIEWS_BY_KEY
+    from layouts.params import encode, lang_from, parse
+
+    params = getattr(VIEWS_BY_KEY[view].load(), "PARAMS", []) if view in VIEWS_BY_KEY else []
+    qs = encode(params, parse(params, query)[0], lang_from(query))
+    pairs = urlencode({k: v for k, v in extra.items() if v})
+    return (qs + ("&" if qs else "?") + pairs) if pairs else qs
 
 
-def downloads(spec: ChartSpec, lang: str, query: dict) -> html.Div:
-    """Return the chart's download links (the export issue adds image and slide formats here)."""
-    return html.Div(
+def export_href(spec: ChartSpec, fmt: str, query: dict, **extra) -> str:
+    return f"/export/{spec.view}/{spec.key}.{fmt}" + export_query(spec.view, query, **extra)
+
+
+def no_images_note(lang: str) -> str:
+    return tx(
+        lang,
+        "Bilder och presentationer kan inte skapas på den här servern just nu (webbläsaren Chromium saknas "
+        "eller startar inte). "
+        "Data går att ladda ner.",
+        "Images and presentations cannot be made on this server right now (the Chromium browser is missing "
+        "or does not start). "
+        "Data can be downloaded.",
+    )
+
+
+def _download_link(text: str, href: str) -> html.Li:
+    return html.Li(html.A(text, href=href, download="", className="btn btn-sm btn-outline-secondary"))
+
+
+def downloads(spec: ChartSpec, lang: str, query: dict) -> html.Details:
+    """Return the chart's export menu: slide-sized pictures, vector files and the numbers."""
+    from figures.render import images_available
+
+    if images_available():
+        items = [
+            _download_link(
+                tx(lang, "PNG 1920 × 1080 (presentation)", "PNG 1920 × 1080 (slide)"), export_href(spec, "png", query)
+            ),
+            _download_link("PNG 1280 × 720", export_href(spec, "png", query, size="1280x720")),
+            _download_link(
+                tx(lang, "PNG i diagrammets storlek", "PNG at the chart's size"),
+                export_href(spec, "png", query, size="own"),
+            ),
+            _download_link("SVG", export_href(spec, "svg", query)),
+            _download_link("PDF", export_href(spec, "pdf", query)),
+        ]
+    else:
+        items = [html.Li(no_images_note(lang), className="export-unavailable small text-muted w-100")]
+    items += [
+        _download_link(tx(lang, "Data (CSV)", "Data (CSV)"), export_href(spec, "csv", query)),
+        _download_link(
+            tx(lang, "Data (XLSX, med källa)", "Data (XLSX, with source)"), export_href(spec, "xlsx", query)
+        ),
+    ]
+    return html.Details(
         [
-            html.A(
-                tx(lang, "Ladda ner data (CSV)", "Download data (CSV)"),
-                href=export_href(spec, "csv", query),
+            html.Summary(
+                [
+                    tx(lang, "Ladda ner", "Download"),
+                    html.Span(f": {spec.title}", className="visually-hidden"),
+                    html.Span(" ▾", **{"aria-hidden": "true"}),
+                ],
                 className="btn btn-sm btn-outline-secondary",
-                download="",
-            )
+            ),
+            html.Ul(items, className="list-unstyled d-flex flex-wrap gap-2 mt-2 mb-0"),
         ],
-        className="chart-downloads d-flex flex-wrap gap-2",
+        className="chart-downloads export-menu",
     )
+
+
+def view_downloads(view: str, lang: str, query: dict) -> html.Section | None:
+    """Return the whole view's downloads (PowerPoint deck, ZIP of PNGs); None for a view without charts."""
+    from callbacks.registry import CHARTS
+    from figures.render import images_available
+
+    if not CHARTS.get(view):
+        return None
+    heading = html.H2(tx(lang, "Ladda ner hela vyn", "Download the whole view"), className="h6 mb-2")
+    if not images_available():
+        return html.Section(
+            [heading, html.P(no_images_note(lang), className="small mb-0")],
+            className="view-downloads border rounded p-3 mt-3",
+        )
+    qs = export_query(view, query)
+    links = [
+        html.A(
+            tx(lang, "Ladda ner som presentation (PPTX)", "Download as presentation (PPTX)"),
+            href=f"/export/{view}.pptx{qs}",
+            download="",
+            className="btn btn-sm btn-outline-primary",
+        ),
+        html.A(
+            tx(lang, "Ladda ner alla diagram (ZIP)", "Download all charts (ZIP)"),
+            href=f"/export/{view}.zip{qs}",
+            download="",
+            className="btn btn-sm btn-outline-primary",
+        ),
+    ]
+    return html.Section(
+        [heading, html.Div(links, className="d-flex flex-wrap gap-2")],
+        className="view-downloads border rounded p-3 mt-3",
+    )
+
+
+def source_parts(source: str, lang: str) -> list:
+    """Return a source line's parts, the sources' own (Swedish) names marked lang="sv" on English pages.
+
+    The store keeps each dataset's source as it is named, in Swedish; WCAG 3.1.2 asks that a
+    passage in another language than the page says so, so screen readers pronounce it right.
+    """
+    prefix = "Source: "
+    if lang != "en" or not source.startswith(prefix):
+        return [source]
+    parts: list = [prefix]
+    for i, name in enumerate(source[len(prefix) :].split("; ")):
+        parts += ["; "] if i else []
+        own = name.startswith("example data") or name == "no data"  # the dashboard's own words
+        parts.append(name if own else html.Span(name, lang="sv"))
+    return parts
 
 
 def render_chart(spec: ChartSpec, lang: str, query: dict) -> list:
@@ -128,15 +238,20 @@ def render_chart(spec: ChartSpec, lang: str, query: dict) -> list:
                     id=graph_id,
                     figure=spec.figure,
                     responsive=True,
+                    # A responsive graph fills its box, 450 px high by default: give the box the figure's height.
+                    style={"height": f"{int(spec.figure.layout.height)}px"} if spec.figure.layout.height else None,
                     config={
                         "displaylogo": False,
                         "responsive": True,
+                        **plotly_locale(lang),
+                        **PLOTLY_OFFLINE,
                         "toImageButtonOptions": {
                             "filename": spec.filename or f"{spec.view}_{spec.key}",
                             "format": "png",
-                            "width": 1920,
-                            "height": 1080,
-                            "scale": 1,
+                            # the export menu's slide preset: 1920x1080 pixels with slide-sized text
+                            "width": 1280,
+                            "height": 720,
+                            "scale": 1.5,
                         },
                     },
                 ),
@@ -152,7 +267,10 @@ def render_chart(spec: ChartSpec, lang: str, query: dict) -> list:
         ),
         html.Div(
             [
-                html.P([spec.source, " ", example_badge(spec.data_status, lang)], className="chart-source small mb-1"),
+                html.P(
+                    [*source_parts(spec.source, lang), " ", example_badge(spec.data_status, lang)],
+                    className="chart-source small mb-1",
+                ),
                 downloads(spec, lang, query),
             ],
             className="chart-footer",

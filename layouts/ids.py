@@ -8,6 +8,7 @@ NAV_TOGGLER = "shell-nav-toggler"
 NAV_COLLAPSE = "shell-nav-collapse"
 NOTICE = "shell-notice"
 FOOTER = "shell-footer"
+VIEW_DOWNLOADS = "shell-view-downloads"  # the whole view as PPTX and ZIP (callbacks/exports.py)
 
 
 def filter_id(view: str, param: str) -> dict:

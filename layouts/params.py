@@ -96,13 +96,17 @@ def parse(params: list[Param], query: dict, *, strict: bool = False) -> tuple[di
 
 
 def encode(params: list[Param], values: dict, lang: str) -> str:
-    """Return the URL query ('?region=20&lang=en') for the values, leaving out defaults."""
+    """Return the URL query ('?region=20&lang=en') for the values, leaving out fixed defaults.
+
+    A computed default (the latest year, today's date) is written out all the same: it moves when
+    new data arrives or a day passes, and a shared link must show the same view tomorrow.
+    """
     pairs = []
     for p in params:
         if p.name not in values:
             continue
         text = p.encode(values[p.name])
-        if text is not None and text != p.encode(p.default_value()):
+        if text is not None and (callable(p.default) or text != p.encode(p.default_value())):
             pairs.append((p.name, text))
     if lang != DEFAULT_LANG:
         pairs.append(("lang", lang))

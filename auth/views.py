@@ -1,0 +1,148 @@
+"""Serve the sign-in page and sign the user in and out (plain HTML forms, no JavaScript needed)."""
+
+from __future__ import annotations
+
+import logging
+import secrets
+from urllib.parse import urlsplit
+
+import flask
+import flask_login
+
+from data.store import current_engine
+from data.users import authenticate
+from layouts.i18n import lang_or_default, tx
+
+from . import User
+
+log = logging.getLogger(__name__)
+CSRF_KEY = "csrf_token"
+
+PAGE = """<!DOCTYPE html>
+<html lang="{{ lang }}">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>{{ title }} – {{ site }}</title>
+<link rel="stylesheet" href="/assets/00-bootstrap.min.css">
+<link rel="stylesheet" href="/assets/10-style.css">
+</head>
+<body>
+<header class="border-bottom site-nav py-2" role="banner"><div class="container-lg">
+<a class="navbar-brand" href="{{ home }}"><span class="brand-mark" aria-hidden="true">S3</span>
+<span class="brand-text">{{ site }}</span></a></div></header>
+<main id="main" class="container-lg py-4" style="max-width: 32rem">
+<h1>{{ title }}</h1>
+<p>{{ intro }}</p>
+{% if message %}<div class="alert alert-{{ tone }}" role="alert" id="sign-in-message">{{ message }}</div>{% endif %}
+<form method="post" action="{{ action }}" class="chart-card">
+<input type="hidden" name="csrf_token" value="{{ csrf }}">
+<input type="hidden" name="next" value="{{ next }}">
+<div class="mb-3"><label class="form-label" for="sign-in-username">{{ user_label }}</label>
+<input class="form-control" id="sign-in-username" name="username" autocomplete="username" required
+ value="{{ username }}"></div>
+<div class="mb-3"><label class="form-label" for="sign-in-password">{{ password_label }}</label>
+<input class="form-control" id="sign-in-password" name="password" type="password" autocomplete="current-password"
+ required></div>
+<button class="btn btn-primary" type="submit" id="sign-in-submit">{{ submit }}</button>
+</form>
+<p><a href="{{ back }}">{{ back_label }}</a></p>
+</main>
+</body>
+</html>"""
+
+
+def csrf_token() -> str:
+    """Return this session's token for the sign-in and sign-out forms, creating it once."""
+    if CSRF_KEY not in flask.session:
+        flask.session[CSRF_KEY] = secrets.token_urlsafe(32)
+    return flask.session[CSRF_KEY]
+
+
+def _csrf_ok() -> bool:
+    sent = flask.request.form.get(CSRF_KEY, "")
+    return bool(sent) and secrets.compare_digest(sent, flask.session.get(CSRF_KEY, ""))
+
+
+def safe_next(raw: str | None, lang: str) -> str:
+    """Return a local path to go to after signing in or out; anything else goes to the milestones view."""
+    parts = urlsplit(raw or "")
+    if raw and not parts.scheme and not parts.netloc and raw.startswith("/") and not raw.startswith("//"):
+        if "\\" not in raw and not raw.startswith("/logga-"):
+            return raw
+    return "/milstolpar" + ("?lang=en" if lang == "en" else "")
+
+
+def _lang() -> str:
+    return lang_or_default(flask.request.values.get("lang"))
+
+
+def render_page(lang: str, *, message: str = "", tone: str = "danger", status: int = 200, username: str = ""):
+    """Return the sign-in page in the language, with an optional message."""
+    nxt = safe_next(flask.request.values.get("next"), lang)
+    html = flask.render_template_string(
+        PAGE,
+        lang=lang,
+        site=tx(lang, "Smart specialisering i Norra Mellansverige", "Smart specialisation in North Middle Sweden"),
+        title=tx(lang, "Logga in", "Sign in"),
+        intro=tx(
+            lang,
+            "För projektledaren, som håller milstolpar och indikatorer uppdaterade. Alla andra ser allt utan att logga in.",
+            "For the project manager, who keeps milestones and indicators up to date. Everyone else sees everything "
+            "without signing in.",
+        ),
+        message=message,
+        tone=tone,
+        action=flask.url_for("sign_in", lang=lang if lang == "en" else None),
+        csrf=csrf_token(),
+        next=nxt,
+        username=username,
+        user_label=tx(lang, "Användarnamn", "Username"),
+        password_label=tx(lang, "Lösenord", "Password"),
+        submit=tx(lang, "Logga in", "Sign in"),
+        home="/" + ("?lang=en" if lang == "en" else ""),
+        back=nxt,
+        back_label=tx(lang, "Tillbaka utan att logga in", "Back without signing in"),
+    )
+    return flask.Response(html, status=status, mimetype="text/html")
+
+
+def sign_in():
+    """Show the sign-in form (GET) or check the username and password (POST)."""
+    lang = _lang()
+    if flask.request.method == "GET":
+        return render_page(lang)
+    username = (flask.request.form.get("username") or "").strip()
+    if not _csrf_ok():
+        msg = tx(lang, "Formuläret hade gått ut. Försök igen.", "The form had expired. Please try again.")
+        return render_page(lang, message=msg, status=400, username=username)
+    with current_engine().connect() as conn:
+        row = authenticate(conn, username, flask.request.form.get("password") or "")
+    if row is None:
+        log.info("failed sign-in for %r from %s", username, flask.request.remote_addr)
+        msg = tx(lang, "Fel användarnamn eller lösenord.", "Wrong username or password.")
+        return render_page(lang, message=msg, status=401, username=username)
+    flask.session.clear()  # a fresh session on sign-in: nothing carried over from before
+    flask_login.login_user(User(row.id, row.username, row.role))
+    log.info("%s signed in", row.username)
+    return flask.redirect(safe_next(flask.request.form.get("next"), lang), code=303)
+
+
+def sign_out():
+    """Sign out (POST with the form's token) and go back where the user was."""
+    lang = _lang()
+    if _csrf_ok():
+        flask_login.logout_user()
+        flask.session.clear()
+    return flask.redirect(safe_next(flask.request.form.get("next"), lang), code=303)
+
+
+def too_many_attempts(_limit):
+    """Answer a sign-in attempt over the limit: status 429 and a message in words."""
+    lang = _lang()
+    msg = tx(
+        lang,
+        "För många misslyckade inloggningsförsök. Vänta en minut och försök igen.",
+        "Too many failed sign-in attempts. Wait a minute and try again.",
+    )
+    return render_page(lang, message=msg, status=429)

@@ -1,0 +1,189 @@
+"""Build a view's PowerPoint deck: a title slide, one slide per chart, and sources and definitions.
+
+Titles, subtitles and source lines are slide text (editable, read by screen readers); only the
+chart itself is a picture, with the chart's text alternative as its alt text.
+"""
+
+from __future__ import annotations
+
+import io
+from dataclasses import dataclass, field
+from datetime import date
+
+from babel.dates import format_date
+from pptx import Presentation
+from pptx.dml.color import RGBColor
+from pptx.util import Emu, Inches, Pt
+
+from figures.spec import ChartSpec
+from layouts.i18n import LOCALES, tx
+
+SLIDE_WIDTH, SLIDE_HEIGHT = Inches(13.333), Inches(7.5)
+MARGIN = Inches(0.5)
+CONTENT_WIDTH = SLIDE_WIDTH - 2 * MARGIN
+PICTURE_TOP, PICTURE_HEIGHT = Inches(1.55), Inches(5.0)
+PICTURE_ASPECT = CONTENT_WIDTH / PICTURE_HEIGHT
+MUTED = RGBColor(0x57, 0x60, 0x6A)
+EXAMPLE = RGBColor(0x8A, 0x53, 0x00)
+LINES_PER_SOURCE_SLIDE = 12
+TITLE_SLIDE, TITLE_AND_CONTENT, TITLE_ONLY = 0, 1, 5
+
+
+@dataclass
+class Deck:
+    """What goes into a view's deck."""
+
+    view_title: str
+    lang: str
+    as_of: date
+    filters: list[tuple[str, str]]
+    charts: list[tuple[ChartSpec, bytes]] = field(default_factory=list)  # spec and its PNG
+    left_out: list[str] = field(default_factory=list)  # charts not in the deck, each with the reason
+
+
+def _place(shape, left, top, width, height) -> None:
+    shape.left, shape.top, shape.width, shape.height = Emu(left), Emu(top), Emu(width), Emu(height)
+
+
+def _paragraph(frame, text: str, size: int, *, color=None, bold=False, level=0, first=False):
+    para = frame.paragraphs[0] if first else frame.add_paragraph()
+    para.level = level
+    run = para.add_run()
+    run.text = text
+    run.font.size = Pt(size)
+    run.font.bold = bold
+    if color is not None:
+        run.font.color.rgb = color
+    return para
+
+
+def _text_box(slide, left, top, width, height):
+    frame = slide.shapes.add_textbox(Emu(left), Emu(top), Emu(width), Emu(height)).text_frame
+    frame.word_wrap = True
+    return frame
+
+
+def _title_slide(prs, deck: Deck) -> None:
+    slide = prs.slides.add_slide(prs.slide_layouts[TITLE_SLIDE])
+    title, subtitle = slide.placeholders[0], slide.placeholders[1]
+    _place(title, MARGIN, Inches(2.0), CONTENT_WIDTH, Inches(1.5))
+    _place(subtitle, MARGIN, Inches(3.7), CONTENT_WIDTH, Inches(2.6))
+    title.text = deck.view_title
+    lang = deck.lang
+    frame = subtitle.text_frame
+    _paragraph(
+        frame,
+        tx(lang, "Smart specialisering i Norra Mellansverige", "Smart specialisation in North Middle Sweden"),
+        22,
+        first=True,
+    )
+    filters = "; ".join(f"{k}: {v}" for k, v in deck.filters) or tx(lang, "standardval", "defaults")
+    _paragraph(frame, tx(lang, "Filter: ", "Filters: ") + filters, 16, color=MUTED)
+    _paragraph(frame, format_date(deck.as_of, format="long", locale=LOCALES[lang]), 16, color=MUTED)
+    if any(spec.is_example for spec, _ in deck.charts):
+        _paragraph(
+            frame,
+            tx(
+                lang,
+                "Innehåller exempeldata: påhittade siffror, inte verklig statistik.",
+                "Contains example data: invented numbers, not real statistics.",
+            ),
+            16,
+            color=EXAMPLE,
+            bold=True,
+        )
+
+
+def _status(spec: ChartSpec, lang: str) -> str:
+    return {
+        "example": tx(lang, "Exempeldata", "Example data"),
+        "mixed": tx(lang, "Delvis exempeldata", "Partly example data"),
+    }.get(spec.data_status, "")
+
+
+def _chart_slide(prs, spec: ChartSpec, png: bytes, lang: str) -> None:
+    slide = prs.slides.add_slide(prs.slide_layouts[TITLE_ONLY])
+    title = slide.shapes.title
+    _place(title, MARGIN, Inches(0.3), CONTENT_WIDTH, Inches(0.8))
+    title.text = spec.title
+    for para in title.text_frame.paragraphs:
+        for run in para.runs:
+            run.font.size, run.font.bold = Pt(28), True
+    if spec.subtitle:
+        _paragraph(
+            _text_box(slide, MARGIN, Inches(1.05), CONTENT_WIDTH, Inches(0.45)),
+            spec.subtitle,
+            16,
+            color=MUTED,
+            first=True,
+        )
+    picture = slide.shapes.add_picture(io.BytesIO(png), MARGIN, PICTURE_TOP, CONTENT_WIDTH, PICTURE_HEIGHT)
+    picture.name = spec.title
+    picture._element.nvPicPr.cNvPr.set("descr", spec.summary or spec.title)
+    footer = _text_box(slide, MARGIN, PICTURE_TOP + PICTURE_HEIGHT + Inches(0.08), CONTENT_WIDTH, Inches(0.8))
+    _paragraph(footer, spec.source, 12, color=MUTED, first=True)
+    status = _status(spec, lang)
+    if status:
+        _paragraph(footer, status, 12, color=EXAMPLE, bold=True)
+    for note in spec.notes:
+        _paragraph(footer, note, 11, color=MUTED)
+    notes = slide.notes_slide.notes_text_frame
+    notes.text = "\n".join([spec.summary, *spec.definitions]).strip()
+
+
+def _source_lines(deck: Deck) -> list[tuple[str, int, bool]]:
+    """Return (text, level, bold) lines: the distinct sources, definitions, example note, left-out charts."""
+    lang, lines = deck.lang, []
+    prefix = tx(lang, "Källa: ", "Source: ")
+    parts = (part for spec, _ in deck.charts for part in spec.source.removeprefix(prefix).split("; "))
+    sources = list(dict.fromkeys(part for part in parts if part))
+    lines += [(tx(lang, "Källor", "Sources"), 0, True)] + [(s, 1, False) for s in sources]
+    definitions = list(dict.fromkeys(d for spec, _ in deck.charts for d in spec.definitions))
+    if definitions:
+        lines += [(tx(lang, "Definitioner", "Definitions"), 0, True)] + [(d, 1, False) for d in definitions]
+    if any(spec.is_example for spec, _ in deck.charts):
+        lines.append(
+            (
+                tx(
+                    lang,
+                    "Diagram märkta ”Exempeldata” visar påhittade siffror som visar hur analysen fungerar tills "
+                    "verkliga data har lästs in.",
+                    "Charts marked “Example data” show invented numbers that show how the analysis works until real "
+                    "data has been imported.",
+                ),
+                0,
+                False,
+            )
+        )
+    if deck.left_out:
+        lines.append((tx(lang, "Inte med: ", "Not included: ") + "; ".join(deck.left_out), 0, True))
+    return lines
+
+
+def _source_slides(prs, deck: Deck) -> None:
+    lines = _source_lines(deck)
+    heading = tx(deck.lang, "Källor och definitioner", "Sources and definitions")
+    for start in range(0, len(lines), LINES_PER_SOURCE_SLIDE):
+        slide = prs.slides.add_slide(prs.slide_layouts[TITLE_AND_CONTENT])
+        _place(slide.shapes.title, MARGIN, Inches(0.3), CONTENT_WIDTH, Inches(0.9))
+        slide.shapes.title.text = heading if start == 0 else heading + tx(deck.lang, " (forts.)", " (cont.)")
+        body = slide.placeholders[1]
+        _place(body, MARGIN, Inches(1.4), CONTENT_WIDTH, Inches(5.6))
+        frame = body.text_frame
+        for i, (text, level, bold) in enumerate(lines[start : start + LINES_PER_SOURCE_SLIDE]):
+            _paragraph(frame, text, 16 if level == 0 else 14, level=level, bold=bold, first=i == 0)
+
+
+def view_deck(deck: Deck) -> bytes:
+    """Return the deck as PPTX bytes (16:9)."""
+    prs = Presentation()
+    prs.slide_width, prs.slide_height = SLIDE_WIDTH, SLIDE_HEIGHT
+    prs.core_properties.title = deck.view_title
+    prs.core_properties.language = "sv-SE" if deck.lang == "sv" else "en-GB"
+    _title_slide(prs, deck)
+    for spec, png in deck.charts:
+        _chart_slide(prs, spec, png, deck.lang)
+    _source_slides(prs, deck)
+    buffer = io.BytesIO()
+    prs.save(buffer)
+    return buffer.getvalue()

@@ -1,0 +1,255 @@
+"""Build the Klusterkartering figures: portfolio by phase, phase history, criteria matrix, one cluster's phases.
+
+Every builder takes frames that already carry display names in the page's language, so the
+figures never look anything up. Cells carry their words (phase or level names) as text, so
+nothing is told by colour alone; each mark carries the cluster code as customdata, so a click
+opens that cluster's card.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+import plotly.graph_objects as go
+from plotly.colors import sample_colorscale
+
+from layouts.i18n import tx
+
+from .style import MUTED_COLOR, TEXT_COLOR, apply_base, region_color
+
+ROW_HEIGHT = 36
+LABEL_WIDTH = 13  # characters per line of a cluster name, so the grid keeps its width on a phone
+SYMBOLS = ["circle", "square", "diamond", "triangle-up", "cross"]
+LEVEL_COLORS = ["#0b5394", "#9ecae1", "#eeeeee"]  # first level (aktivt) darkest; works in greyscale too
+
+
+def phase_colors(n: int) -> list[str]:
+    """Return n sequential blues from light to dark (a later phase is darker)."""
+    if n <= 1:
+        return ["rgb(46, 126, 188)"] * n
+    return sample_colorscale("Blues", [0.3 + 0.7 * i / (n - 1) for i in range(n)])
+
+
+def _text_color(rgb: str) -> str:
+    """Return black or white, whichever reads better on the colour (WCAG relative luminance)."""
+    if rgb.startswith("#"):
+        parts = [int(rgb[i : i + 2], 16) for i in (1, 3, 5)]
+    else:
+        parts = [int(float(v)) for v in rgb[rgb.index("(") + 1 : -1].split(",")]
+    lin = [(c / 255 / 12.92) if c / 255 <= 0.04045 else ((c / 255 + 0.055) / 1.055) ** 2.4 for c in parts]
+    luminance = 0.2126 * lin[0] + 0.7152 * lin[1] + 0.0722 * lin[2]
+    return TEXT_COLOR if luminance > 0.25 else "white"
+
+
+def _rows_axis(fig: go.Figure, names: list[str]) -> None:
+    fig.update_yaxes(
+        tickvals=list(range(len(names))),
+        ticktext=[_wrap(n, LABEL_WIDTH) for n in names],
+        tickfont=dict(size=12),
+        range=[len(names) - 0.5, -0.5],
+        showgrid=False,
+        zeroline=False,
+        fixedrange=True,
+    )
+
+
+def portfolio_dots(frame: pd.DataFrame, phases: pd.DataFrame, lang: str) -> go.Figure:
+    """Return one row per cluster with a mark in its phase's column, one colour and shape per county.
+
+    frame: cluster, name, phase_sort, phase_name, county, county_name, in row order.
+    phases: sort, name (the whole scale, in order).
+    """
+    columns = list(phases["sort"])
+    counts = frame.groupby("phase_sort")["cluster"].count()
+    ticktext = [f"{name}<br>({counts.get(sort, 0)})" for sort, name in zip(phases["sort"], phases["name"])]
+    rows = {code: i for i, code in enumerate(frame["cluster"])}
+    fig = go.Figure()
+    for k, (county, part) in enumerate(frame.groupby("county", sort=False)):
+        fig.add_trace(
+            go.Scatter(
+                x=[columns.index(v) for v in part["phase_sort"]],
+                y=[rows[c] for c in part["cluster"]],
+                mode="markers",
+                name=part["county_name"].iloc[0],
+                marker=dict(
+                    size=16, color=region_color(county, k), symbol=SYMBOLS[k % len(SYMBOLS)], line=dict(width=1)
+                ),
+                customdata=list(zip(part["cluster"], part["name"], part["county_name"], part["phase_name"])),
+                hovertemplate="<b>%{customdata[1]}</b><br>%{customdata[2]}<br>"
+                + tx(lang, "Fas", "Phase")
+                + ": %{customdata[3]}<extra></extra>",
+            )
+        )
+    fig.update_xaxes(
+        tickvals=list(range(len(columns))),
+        ticktext=ticktext,
+        range=[-0.5, len(columns) - 0.5],
+        side="top",
+        gridcolor="#eef1f4",
+        zeroline=False,
+        fixedrange=True,
+    )
+    _rows_axis(fig, list(frame["name"]))
+    # Room for the phase names, which a phone writes upright, above the rows.
+    fig = apply_base(fig, lang, height=190 + ROW_HEIGHT * len(frame))
+    fig.update_layout(legend=dict(orientation="h", yanchor="top", y=-0.02, x=0), margin=dict(t=10, b=10))
+    return fig
+
+
+def _cell_grid(cells: pd.DataFrame, names: list[str], columns: list[str], lang: str) -> go.Figure:
+    """Return a grid of coloured cells with their word in each (cells: row, col, color, text, cluster, hover).
+
+    One heatmap draws the cells (its colour scale has one flat step per colour used) and carries the
+    hover text and the cluster code; a text layer on top writes each cell's word in black or white.
+    """
+    palette = list(dict.fromkeys(cells["color"]))
+    index = {c: i for i, c in enumerate(palette)}
+    z = [[None] * len(columns) for _ in names]
+    custom = [[["", ""] for _ in columns] for _ in names]
+    for cell in cells.itertuples(index=False):
+        z[cell.row][cell.col] = index[cell.color]
+        custom[cell.row][cell.col] = [cell.cluster, cell.hover]
+    n = max(len(palette), 1)
+    scale = []
+    for i, color in enumerate(palette or ["#ffffff"]):
+        scale += [[i / n, color], [(i + 1) / n, color]]
+    heatmap = go.Heatmap(
+        z=z,
+        x=list(range(len(columns))),
+        y=list(range(len(names))),
+        colorscale=scale,
+        zmin=-0.5,
+        zmax=n - 0.5,
+        showscale=False,
+        xgap=3,
+        ygap=3,
+        customdata=custom,
+        hovertemplate="%{customdata[1]}<extra></extra>",
+        hoverongaps=False,
+    )
+    words = go.Scatter(
+        x=cells["col"],
+        y=cells["row"],
+        mode="text",
+        text=cells["text"],
+        textfont=dict(color=[_text_color(c) for c in cells["color"]], size=12),
+        hoverinfo="skip",
+        showlegend=False,
+    )
+    fig = go.Figure([heatmap, words])
+    fig.update_xaxes(
+        tickvals=list(range(len(columns))),
+        ticktext=columns,
+        range=[-0.5, len(columns) - 0.5],
+        side="top",
+        showgrid=False,
+        zeroline=False,
+        fixedrange=True,
+    )
+    _rows_axis(fig, names)
+    fig = apply_base(fig, lang, height=110 + ROW_HEIGHT * len(names), legend=False)
+    fig.update_layout(margin=dict(t=10, b=10))
+    return fig
+
+
+def phase_history_grid(frame: pd.DataFrame, phases: pd.DataFrame, lang: str) -> go.Figure:
+    """Return clusters × assessment years, each cell naming the phase, with ↑/↓ where it moved.
+
+    frame: cluster, name, year, phase_sort, phase_name (clusters in row order).
+    phases: sort, name (the whole scale, in order).
+    """
+    colors = dict(zip(phases["sort"], phase_colors(len(phases))))
+    names = list(dict.fromkeys(frame["name"]))
+    years = sorted(frame["year"].unique())
+    frame = frame.sort_values(["cluster", "year"])
+    step = frame.groupby("cluster")["phase_sort"].diff()
+    arrow = step.map(lambda d: " ↑" if d > 0 else (" ↓" if d < 0 else ""))
+    cells = pd.DataFrame(
+        {
+            "row": frame["name"].map({n: i for i, n in enumerate(names)}),
+            "col": frame["year"].map({y: i for i, y in enumerate(years)}),
+            "color": frame["phase_sort"].map(colors),
+            "text": frame["phase_name"] + arrow,
+            "cluster": frame["cluster"],
+            "hover": "<b>" + frame["name"] + "</b><br>" + frame["year"].astype(str) + ": " + frame["phase_name"],
+        }
+    )
+    return _cell_grid(cells, names, [str(y) for y in years], lang)
+
+
+def criteria_grid(frame: pd.DataFrame, criteria_names: list[str], level_count: int, lang: str) -> go.Figure:
+    """Return clusters × criteria, each cell naming the level (aktivt / delvis / inte).
+
+    frame: cluster, name, criterion_name, level_rank (0 = first level), level_name, comment.
+    """
+    names = list(dict.fromkeys(frame["name"]))
+    palette = LEVEL_COLORS if level_count <= len(LEVEL_COLORS) else phase_colors(level_count)[::-1]
+    comment = frame["comment"].fillna("").map(lambda c: f"<br>{c}" if c else "")
+    cells = pd.DataFrame(
+        {
+            "row": frame["name"].map({n: i for i, n in enumerate(names)}),
+            "col": frame["criterion_name"].map({n: i for i, n in enumerate(criteria_names)}),
+            "color": frame["level_rank"].map(lambda r: palette[r]),
+            "text": frame["level_name"],
+            "cluster": frame["cluster"],
+            "hover": "<b>"
+            + frame["name"]
+            + "</b><br>"
+            + frame["criterion_name"]
+            + ": "
+            + frame["level_name"]
+            + comment,
+        }
+    )
+    wrapped = [_wrap(n, 24) for n in criteria_names]
+    return _cell_grid(cells, names, wrapped, lang)
+
+
+def _wrap(text: str, width: int) -> str:
+    """Break a long axis label into lines of about width characters."""
+    lines, line = [], ""
+    for word in text.split():
+        if line and len(line) + 1 + len(word) > width:
+            lines.append(line)
+            line = word
+        else:
+            line = f"{line} {word}".strip()
+    return "<br>".join(lines + [line])
+
+
+def cluster_phase_steps(frame: pd.DataFrame, phases: pd.DataFrame, lang: str) -> go.Figure:
+    """Return one cluster's phase at each assessment year as a line with the phase named at each point.
+
+    frame: year, phase_sort, phase_name. phases: sort, name (the whole scale, in order).
+    """
+    order = list(phases["sort"])
+    fig = go.Figure(
+        go.Scatter(
+            x=[str(y) for y in frame["year"]],
+            y=[order.index(v) for v in frame["phase_sort"]],
+            mode="lines+markers+text",
+            text=frame["phase_name"],
+            # Keep the first and last names inside the plot on a narrow screen.
+            textposition=["top right"] + ["top center"] * (len(frame) - 2) + ["top left"]
+            if len(frame) > 1
+            else "top center",
+            line=dict(color="#0b5394", width=3, shape="hv"),
+            marker=dict(size=12, color="#0b5394"),
+            hovertemplate="%{x}: %{text}<extra></extra>",
+            showlegend=False,
+        )
+    )
+    fig.update_xaxes(
+        type="category",
+        range=[-0.3, len(frame) - 0.7],
+        title_text=tx(lang, "Bedömningsår", "Assessment year"),
+        fixedrange=True,
+    )
+    fig.update_yaxes(
+        tickvals=list(range(len(order))),
+        ticktext=list(phases["name"]),
+        range=[-0.5, len(order) - 0.3],
+        fixedrange=True,
+        title_text=tx(lang, "Fas", "Phase"),
+        title_font=dict(color=MUTED_COLOR),
+    )
+    return apply_base(fig, lang, height=300, legend=False)

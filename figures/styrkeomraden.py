@@ -1,0 +1,264 @@
+"""Build the Styrkeområden figures of specialisation: bubble chart, ranked quotients, heatmap.
+
+Builders take frames that already carry display names in the page's language. Each region is a
+panel of its own (the three counties side by side); the class of an industry is told by colour,
+symbol and words (legend, labels, hover), never by colour alone.
+"""
+
+from __future__ import annotations
+
+import math
+
+import numpy as np
+import pandas as pd
+import plotly.graph_objects as go
+from plotly.subplots import make_subplots
+
+from layouts.i18n import fmt_number, fmt_signed_percent, tx
+
+from .style import DIVERGING, MUTED_COLOR, TEXT_COLOR, apply_base
+
+CATEGORY_STYLE = {  # class: (colour, symbol); Okabe-Ito colours, distinct shapes
+    "helhetlig": ("#0072B2", "diamond"),
+    "styrka": ("#009E73", "circle"),
+    "framvaxande": ("#E69F00", "square"),
+    "ovrig": ("#8c959f", "circle-open"),
+}
+LQ_TICKS = [0.125, 0.25, 0.5, 1, 2, 4, 8, 16]
+BAR_HEIGHT = 24
+
+
+def short(name: str, width: int = 32) -> str:
+    """Return a name short enough for an axis label (the hover and the table keep it whole)."""
+    return name if len(name) <= width else name[: width - 1].rstrip(" ,;") + "…"
+
+
+def panel_figure(titles: list[str]) -> go.Figure:
+    """Return a figure with one panel per region, stacked, each region named above its panel."""
+    if len(titles) <= 1:
+        return go.Figure()
+    return make_subplots(rows=len(titles), cols=1, subplot_titles=titles, vertical_spacing=0.24 / len(titles))
+
+
+def axis_suffix(i: int) -> str:
+    return "" if i == 0 else str(i + 1)
+
+
+def lq_axis_ticks(values, lang: str) -> dict:
+    """Return log-axis settings that cover the values, ticks written in the language."""
+    positive = [v for v in values if v and v > 0 and math.isfinite(v)]
+    low, high = (min(positive), max(positive)) if positive else (0.5, 2)
+    low, high = min(low, 0.9) * 0.8, max(high, 1.1) * 1.25
+    ticks = [t for t in LQ_TICKS if low <= t <= high] or [1]
+    return dict(
+        type="log",
+        range=[math.log10(low), math.log10(high)],
+        tickvals=ticks,
+        ticktext=[fmt_number(t, lang, 0 if t >= 1 else 2 if t < 0.5 else 1) for t in ticks],
+    )
+
+
+def bubble_chart(frame: pd.DataFrame, panels: list[str], lang: str, *, growth: float, reference: str) -> go.Figure:
+    """Return LQ (x, log) against employment change (y, %) with bubble size = employees, one panel per region.
+
+    frame: panel, name, value, lq, change, change_pct, category, category_name, label (show the name).
+    growth: the reference's total change (share), drawn as the horizontal reference line.
+    """
+    several = len(panels) > 1
+    fig = panel_figure(panels)  # stacked: each region full width, readable on a phone too
+    sizeref = 2.0 * max(float(frame["value"].max()) if not frame.empty else 1.0, 1.0) / (46**2)
+    hover = (
+        "<b>%{customdata[0]}</b><br>"
+        + tx(lang, "Sysselsatta", "Employees")
+        + ": %{customdata[1]:,.0f}<br>"
+        + tx(lang, "Lokaliseringskvot", "Location quotient")
+        + ": %{x:.2f}<br>"
+        + tx(lang, "Förändring", "Change")
+        + ": %{customdata[2]:+,.0f} (%{y:+.1f} %)<br>%{customdata[3]}<extra></extra>"
+    )
+    shapes, notes = [], []
+    for i, panel in enumerate(panels):
+        part = frame[frame["panel"] == panel]
+        for category, (colour, symbol) in CATEGORY_STYLE.items():
+            rows = part[part["category"] == category]
+            if rows.empty:
+                continue
+            trace = go.Scatter(
+                x=rows["lq"],
+                y=rows["change_pct"] * 100,
+                mode="markers+text",
+                text=[short(n, 22) if lab else "" for n, lab in zip(rows["name"], rows["label"])],
+                textposition="top center",
+                textfont=dict(size=11, color=TEXT_COLOR),
+                cliponaxis=False,
+                name=rows["category_name"].iloc[0],
+                legendgroup=category,
+                showlegend=i == 0,
+                marker=dict(
+                    size=rows["value"].clip(lower=0),
+                    sizemode="area",
+                    sizeref=sizeref,
+                    sizemin=4,
+                    color=colour,
+                    symbol=symbol,
+                    opacity=0.75,
+                    line=dict(width=1, color="white" if category != "ovrig" else colour),
+                ),
+                customdata=np.stack(
+                    [rows["name"], rows["value"], rows["change"], rows["category_name"]], axis=-1
+                ).astype(object),
+                hovertemplate=hover,
+            )
+            fig.add_trace(trace, **cell_axis(i, panels))
+        quadrants(shapes, notes, i, lang, growth=growth, reference=reference)
+    fig.update_layout(shapes=shapes, annotations=[*fig.layout.annotations, *notes])
+    fig.update_xaxes(**lq_axis_ticks(frame["lq"], lang))
+    fig.update_xaxes(title_text=tx(lang, "Lokaliseringskvot (logaritmisk skala)", "Location quotient (log scale)"))
+    fig.update_yaxes(ticksuffix=" %" if lang != "en" else "%", zeroline=True)
+    fig.update_yaxes(title_text=tx(lang, "Förändring av sysselsatta", "Change in employees"))
+    return apply_base(fig, lang, height=540 if not several else 140 + 400 * len(panels))
+
+
+def quadrants(shapes: list, notes: list, i: int, lang: str, *, growth: float, reference: str) -> None:
+    """Add LQ = 1 and the reference's growth as dashed lines, and the four quadrants' names in words."""
+    sx = axis_suffix(i)
+    line = dict(color=MUTED_COLOR, dash="dash", width=1.5)
+    shapes.append(dict(type="line", xref=f"x{sx}", yref=f"y{sx} domain", x0=1, x1=1, y0=0, y1=1, line=line))
+    muted = dict(size=11, color=MUTED_COLOR)
+    if growth is not None and math.isfinite(growth):
+        y = growth * 100
+        shapes.append(
+            dict(type="line", xref=f"x{sx} domain", yref=f"y{sx}", x0=0, x1=1, y0=y, y1=y, line={**line, "dash": "dot"})
+        )
+        text = f"{reference} {fmt_signed_percent(growth, lang)}"
+        notes.append(
+            dict(
+                xref=f"x{sx} domain",
+                yref=f"y{sx}",
+                x=0,
+                y=y,
+                xanchor="left",
+                yanchor="bottom",
+                text=text,
+                showarrow=False,
+                font=muted,
+            )
+        )
+    corners = [
+        (1, 1, "right", "top", tx(lang, "Specialiserad<br>och växande", "Specialised<br>and growing")),
+        (1, 0, "right", "bottom", tx(lang, "Specialiserad,<br>växer långsammare", "Specialised,<br>growing slower")),
+        (0, 1, "left", "top", tx(lang, "Växande,<br>ej specialiserad", "Growing,<br>not specialised")),
+        (0, 0, "left", "bottom", tx(lang, "Varken<br>eller", "Neither")),
+    ]
+    for x, y, xa, ya, text in corners:
+        notes.append(
+            dict(
+                xref=f"x{sx} domain",
+                yref=f"y{sx} domain",
+                x=x,
+                y=y,
+                xanchor=xa,
+                yanchor=ya,
+                align=xa,
+                text=f"<i>{text}</i>",
+                showarrow=False,
+                font=muted,
+            )
+        )
+
+
+def lq_bars(frame: pd.DataFrame, panels: list[str], lang: str) -> go.Figure:
+    """Return ranked horizontal bars of LQ, one stacked panel per region, the quotient and stars as text.
+
+    frame: panel, name, lq, stars (int), category, category_name; rows in the order to draw, highest first.
+    """
+    fig = panel_figure(panels)
+    shapes = []
+    for i, panel in enumerate(panels):
+        part = frame[frame["panel"] == panel]
+        for category, (colour, _symbol) in CATEGORY_STYLE.items():
+            rows = part[part["category"] == category]
+            if rows.empty:
+                continue
+            trace = go.Bar(
+                x=rows["lq"],
+                y=[short(n) for n in rows["name"]],
+                orientation="h",
+                name=rows["category_name"].iloc[0],
+                legendgroup=category,
+                showlegend=i == 0 or category not in set(frame.loc[frame["panel"].isin(panels[:i]), "category"]),
+                marker=dict(color=colour if category != "ovrig" else "#d0d7de", line=dict(color=colour, width=1)),
+                text=[fmt_number(v, lang, 2) + (" " + "★" * s if s else "") for v, s in zip(rows["lq"], rows["stars"])],
+                textposition="outside",
+                cliponaxis=False,
+                customdata=np.stack([rows["name"], rows["category_name"]], axis=-1),
+                hovertemplate="<b>%{customdata[0]}</b><br>"
+                + tx(lang, "Lokaliseringskvot", "Location quotient")
+                + ": %{text}<br>%{customdata[1]}<extra></extra>",
+            )
+            fig.add_trace(trace, **cell_axis(i, panels))
+        order = [short(n) for n in part["name"]]
+        fig.update_yaxes(categoryorder="array", categoryarray=order[::-1], **cell_axis(i, panels))
+        sx = axis_suffix(i)
+        line = dict(color=MUTED_COLOR, dash="dash", width=1.5)
+        shapes.append(dict(type="line", xref=f"x{sx}", yref=f"y{sx} domain", x0=1, x1=1, y0=0, y1=1, line=line))
+    fig.update_layout(shapes=shapes)
+    top = float(frame["lq"].max()) if not frame.empty else 1.0
+    fig.update_xaxes(range=[0, max(top, 1.0) * 1.25], title_text=tx(lang, "Lokaliseringskvot", "Location quotient"))
+    per_panel = max((frame.groupby("panel").size().max() if not frame.empty else 1), 3)
+    return apply_base(fig, lang, height=80 + len(panels) * (per_panel * BAR_HEIGHT + 60))
+
+
+def cell_axis(i: int, panels: list[str]) -> dict:
+    """Return the row/col of panel i in a stacked panel figure (nothing when there is one panel)."""
+    return {"row": i + 1, "col": 1} if len(panels) > 1 else {}
+
+
+def lq_heatmap(lq: pd.DataFrame, employees: pd.DataFrame, lang: str) -> go.Figure:
+    """Return industries (rows) × regions (columns) coloured by LQ around 1, each cell with its quotient as text.
+
+    lq, employees: frames indexed by industry name with one column per region name.
+    """
+    with np.errstate(divide="ignore"):
+        z = np.log2(lq.to_numpy(float))
+    z = np.clip(np.where(np.isfinite(z), z, np.nan), -2, 2)
+    text = [[fmt_number(v, lang, 2) if np.isfinite(v) else "–" for v in row] for row in lq.to_numpy(float)]
+    people = [[fmt_number(v, lang) if np.isfinite(v) else "–" for v in row] for row in employees.to_numpy(float)]
+    scale = [[0.0, DIVERGING[0]], [0.25, DIVERGING[1]], [0.5, DIVERGING[2]], [0.75, DIVERGING[3]], [1.0, DIVERGING[4]]]
+    ticks = [-2, -1, 0, 1, 2]
+    fig = go.Figure(
+        go.Heatmap(
+            z=z,
+            x=list(lq.columns),
+            y=[short(n, 30) for n in lq.index],
+            zmin=-2,
+            zmax=2,
+            colorscale=scale,
+            text=text,
+            texttemplate="%{text}",
+            textfont=dict(size=12),
+            customdata=np.dstack(
+                [
+                    np.array(text, dtype=object),
+                    np.array(people, dtype=object),
+                    np.array([[n] * lq.shape[1] for n in lq.index], dtype=object),
+                ]
+            ),
+            hovertemplate="<b>%{customdata[2]}</b><br>%{x}<br>"
+            + tx(lang, "Lokaliseringskvot", "Location quotient")
+            + ": %{customdata[0]}<br>"
+            + tx(lang, "Sysselsatta", "Employees")
+            + ": %{customdata[1]}<extra></extra>",
+            colorbar=dict(
+                title=dict(text=tx(lang, "Kvot", "Quotient")),
+                tickvals=ticks,
+                ticktext=[fmt_number(2.0**t, lang, 2 if t < 0 else 0) for t in ticks],
+                thickness=12,
+            ),
+            xgap=2,
+            ygap=2,
+        )
+    )
+    fig.update_yaxes(autorange="reversed", showgrid=False)
+    fig.update_xaxes(side="top", showgrid=False)
+    return apply_base(fig, lang, height=max(260, 90 + 26 * len(lq.index)), legend=False)

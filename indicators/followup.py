@@ -1,0 +1,217 @@
+"""Follow the project plan: milestone status at an as-of date, share done, and the audit history.
+
+"försenad" (delayed) is derived here from the planned quarter and the as-of date; the store
+keeps only what the project manager set (planerad, pagar, klar, struken).
+"""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+import pandas as pd
+from sqlalchemy import select
+
+from data import schema as s
+
+from .meta import IndicatorMeta, register
+
+STORED_STATUSES = ("planerad", "pagar", "klar", "struken")
+STATUSES = ("klar", "pagar", "planerad", "forsenad", "struken")  # display order
+STATUS_WORDS = {
+    "planerad": ("planerad", "planned"),
+    "pagar": ("pågår", "in progress"),
+    "klar": ("klar", "done"),
+    "forsenad": ("försenad", "delayed"),
+    "struken": ("struken", "cancelled"),
+}
+# Goal attainment in words; the order is the display order.
+PROJECT_WIDE = "projekt"  # the activity key of milestones that belong to the whole project
+
+MILESTONE_STATUS = IndicatorMeta(
+    key="milestone_status",
+    title_sv="Milstolparnas status vid ett datum",
+    title_en="Milestone status at a date",
+    unit_sv="status",
+    unit_en="status",
+    definition_sv=(
+        "Status som projektledaren har satt (planerad, pågår, klar, struken), läst vid det valda datumet. "
+        "En milstolpe är klar från sitt slutdatum. Är den inte klar när dess planerade kvartal är slut räknas "
+        "den som försenad; det sparas aldrig utan räknas fram. En milstolpe som blir klar senare än datumet "
+        "räknas som pågående om dess kvartal har börjat, annars som planerad. Bakåt i tiden räknas en pågående "
+        "milstolpe som pågående från början av sitt kvartal; för dagens läge gäller projektledarens status."
+    ),
+    definition_en=(
+        "The status the project manager set (planned, in progress, done, cancelled), read at the chosen date. "
+        "A milestone is done from its completion date. If it is not done when its planned quarter has ended it "
+        "counts as delayed; that is computed, never stored. A milestone completed after the date counts as in "
+        "progress if its quarter has begun, otherwise as planned. Looking back, a milestone in progress counts as "
+        "in progress from the start of its quarter; for today's status the project manager's word stands."
+    ),
+    formula="försenad ⇔ kvartalets slut < datum ∧ ¬(klar ∧ slutdatum ≤ datum) ∧ status ≠ struken",
+    source_sv="Projektplanen (milstolpar och kvartal); status från projektledarens uppföljning",
+    source_en="The project plan (milestones and quarters); status from the project manager's follow-up",
+    view="milstolpar",
+)
+SHARE_DONE = IndicatorMeta(
+    key="milestone_share_done",
+    title_sv="Andel klara milstolpar",
+    title_en="Share of milestones done",
+    unit_sv="procent",
+    unit_en="per cent",
+    definition_sv="Klara milstolpar delat med alla milstolpar utom strukna, per planerat kvartal och per aktivitet.",
+    definition_en="Milestones done divided by all milestones except cancelled ones, per planned quarter and per activity.",
+    formula="andel = klara / (alla − strukna)",
+    source_sv=MILESTONE_STATUS.source_sv,
+    source_en=MILESTONE_STATUS.source_en,
+    view="milstolpar",
+)
+
+
+def status_word(status: str, lang: str) -> str:
+    """Return a status code in words (klar -> 'klar' / 'done')."""
+    sv, en = STATUS_WORDS.get(status, (status, status))
+    return en if lang == "en" else sv
+
+
+def quarter_start(year: int, quarter: int) -> date:
+    return date(year, 3 * quarter - 2, 1)
+
+
+def quarter_end(year: int, quarter: int) -> date:
+    """Return the last day of a quarter."""
+    return (date(year + 1, 1, 1) if quarter == 4 else date(year, 3 * quarter + 1, 1)) - timedelta(days=1)
+
+
+def quarter_of(day: date) -> tuple[int, int]:
+    return day.year, (day.month - 1) // 3 + 1
+
+
+def quarter_label(year: int, quarter: int, lang: str) -> str:
+    """Return '2016 K2' (Swedish) or '2016 Q2' (English)."""
+    return f"{year} {'Q' if lang == 'en' else 'K'}{quarter}"
+
+
+def quarters_between(first: date, last: date) -> list[tuple[int, int]]:
+    """Return every (year, quarter) from the quarter of first to the quarter of last."""
+    (y, q), end = quarter_of(first), quarter_of(last)
+    out = []
+    while (y, q) <= end:
+        out.append((y, q))
+        y, q = (y + 1, 1) if q == 4 else (y, q + 1)
+    return out
+
+
+def quarter_position(day: date, quarters: list[tuple[int, int]]) -> float:
+    """Return where a day falls on a quarter axis: the quarter's index plus the share of it gone (clipped)."""
+    key = quarter_of(day)
+    if key < quarters[0]:
+        return 0.0
+    if key > quarters[-1]:
+        return float(len(quarters))
+    first, last = quarter_start(*key), quarter_end(*key)
+    return quarters.index(key) + (day - first).days / ((last - first).days + 1)
+
+
+def project_period(conn) -> tuple[date, date]:
+    """Return the project's first and last day from the store."""
+    row = conn.execute(select(s.project.c.start, s.project.c.end)).first()
+    return (row.start, row.end) if row else (date(2016, 4, 1), date(2018, 7, 31))
+
+
+@register(MILESTONE_STATUS)
+def milestone_status(
+    stored: str, year: int, quarter: int, completed_on: date | None, asof: date, today: date | None = None
+) -> str:
+    """Return the status at asof: planerad | pagar | klar | forsenad | struken (today: the date of 'now')."""
+    if stored == "struken":
+        return "struken"
+    if stored == "klar" and (completed_on is None or completed_on <= asof):
+        return "klar"
+    if quarter_end(year, quarter) < asof:
+        return "forsenad"
+    started = quarter_start(year, quarter) <= asof
+    if stored == "klar":
+        return "pagar" if started else "planerad"
+    if stored == "pagar":
+        # Looking back, work counts from its planned quarter; looking at now, the manager's word stands.
+        return "pagar" if started or asof >= (today or date.today()) else "planerad"
+    return "planerad"
+
+
+MILESTONE_COLUMNS = [
+    "id",
+    "year",
+    "quarter",
+    "text_sv",
+    "text_en",
+    "activity",
+    "activity_key",
+    "subgoal",
+    "stored_status",
+    "status",
+    "completed_on",
+    "comment",
+    "status_is_example",
+    "version",
+]
+
+
+def milestones(conn, asof: date, today: date | None = None) -> pd.DataFrame:
+    """Return every milestone with its status at asof: id, year, quarter, text_sv, text_en, activity,
+    activity_key, subgoal, stored_status, status, completed_on, comment, status_is_example, version."""
+    m = s.milestone
+    rows = conn.execute(select(m).order_by(m.c.year, m.c.quarter, m.c.id)).mappings().all()
+    records = [
+        {
+            **{k: r[k] for k in ("id", "year", "quarter", "text_sv", "text_en", "subgoal", "completed_on", "comment")},
+            "activity": r["activity"],
+            "activity_key": PROJECT_WIDE if r["activity"] is None else str(r["activity"]),
+            "stored_status": r["status"],
+            "status": milestone_status(r["status"], r["year"], r["quarter"], r["completed_on"], asof, today),
+            "status_is_example": bool(r["status_is_example"]),
+            "version": r["version"],
+        }
+        for r in rows
+    ]
+    frame = pd.DataFrame(records, columns=MILESTONE_COLUMNS)
+    return frame.astype({"activity": "Int64", "subgoal": "Int64", "status_is_example": bool})
+
+
+def filter_milestones(frame: pd.DataFrame, statuses: list[str] | None, activities: list[str] | None) -> pd.DataFrame:
+    """Return the milestones with one of the statuses and activity keys (an empty list keeps all)."""
+    keep = pd.Series(True, index=frame.index)
+    if statuses:
+        keep &= frame["status"].isin(statuses)
+    if activities:
+        keep &= frame["activity_key"].isin(activities)
+    return frame[keep].reset_index(drop=True)
+
+
+def status_counts(frame: pd.DataFrame) -> dict[str, int]:
+    """Return how many milestones have each status, plus 'total' (cancelled ones excluded)."""
+    counts = {st: int((frame["status"] == st).sum()) for st in STATUSES}
+    counts["total"] = int(len(frame) - counts["struken"])
+    return counts
+
+
+@register(SHARE_DONE)
+def share_done(frame: pd.DataFrame, by: list[str]) -> pd.DataFrame:
+    """Return per group: the by columns, one count column per status, total (without cancelled), share_done."""
+    if frame.empty:
+        return pd.DataFrame(columns=[*by, *STATUSES, "total", "share_done"])
+    counts = pd.crosstab([frame[c] for c in by], frame["status"]).reindex(columns=list(STATUSES), fill_value=0)
+    counts.columns.name = None
+    counts = counts.reset_index()
+    counts["total"] = counts[list(STATUSES)].sum(axis=1) - counts["struken"]
+    counts["share_done"] = (counts["klar"] / counts["total"].where(counts["total"] > 0)).astype(float)
+    return counts.sort_values(by).reset_index(drop=True)
+
+
+def history(conn, entity: str, records: list[str] | None = None) -> pd.DataFrame:
+    """Return audit-log rows of an entity, newest first: record, at, username, field, old_value, new_value."""
+    a = s.audit_log
+    q = select(a.c.record, a.c.at, a.c.username, a.c.field, a.c.old_value, a.c.new_value).where(a.c.entity == entity)
+    if records is not None:
+        q = q.where(a.c.record.in_(records))
+    q = q.order_by(a.c.at.desc(), a.c.id.desc())
+    return pd.DataFrame(conn.execute(q).all(), columns=["record", "at", "username", "field", "old_value", "new_value"])

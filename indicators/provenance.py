@@ -1,0 +1,66 @@
+"""Trace an indicator to the datasets behind it: sources, years covered and whether it is example data.
+
+An indicator names the store's measures it reads (IndicatorMeta.measures) and, for data outside the
+fact tables, the tables it reads (IndicatorMeta.extra["tables"]) or dataset codes
+(IndicatorMeta.extra["datasets"]). Everything else is looked up in the store, so the methods page
+says what the data actually is, not what the code once assumed.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+from sqlalchemy import func, select
+
+from cache import cache
+from data import schema as s
+
+from .facts import datasets
+
+# Tables whose rows carry their own example flag instead of a dataset.
+FLAG_COLUMNS = ("is_example", "status_is_example")
+
+
+@cache.memoize()
+def measure_coverage(url: str) -> pd.DataFrame:
+    """Return measure, dataset, first, last for every measure in the fact tables (one scan, cached)."""
+    from data.store import engine_for
+
+    frames = []
+    with engine_for(url).connect() as conn:
+        for table in (s.fact, s.academic_output):
+            t = table.c
+            q = select(t.measure, t.dataset, func.min(t.year), func.max(t.year)).group_by(t.measure, t.dataset)
+            frames.append(pd.DataFrame(conn.execute(q).all(), columns=["measure", "dataset", "first", "last"]))
+    return pd.concat(frames, ignore_index=True)
+
+
+def _table_facts(conn, names) -> tuple[set, list[int], set]:
+    """Return (dataset codes, years, example flags) of the named store tables."""
+    codes, years, flags = set(), [], set()
+    for name in names:
+        table = s.metadata.tables.get(name)
+        if table is None:
+            continue
+        c = table.c
+        if "dataset" in c:
+            codes |= set(conn.execute(select(c.dataset).distinct()).scalars())
+        if "year" in c:
+            years += [y for y in conn.execute(select(func.min(c.year), func.max(c.year))).one() if y is not None]
+        for flag in FLAG_COLUMNS:
+            if flag in c:
+                flags |= {bool(v) for v in conn.execute(select(c[flag]).distinct()).scalars()}
+    return codes, years, flags
+
+
+def indicator_provenance(conn, meta, url: str) -> dict:
+    """Return {datasets: DataFrame, years: (first, last) | None, status: real|example|mixed|unknown}."""
+    coverage = measure_coverage(url)
+    used = coverage[coverage["measure"].isin(meta.measures)]
+    codes, years, flags = _table_facts(conn, meta.extra.get("tables", ()))
+    codes |= set(used["dataset"]) | set(meta.extra.get("datasets", ()))
+    years += [int(y) for y in used["first"]] + [int(y) for y in used["last"]]
+    all_sets = datasets(conn)
+    behind = all_sets[all_sets["code"].isin(codes)].reset_index(drop=True)
+    flags |= {bool(v) for v in behind["is_example"]}
+    status = "unknown" if not flags else "mixed" if len(flags) == 2 else "example" if True in flags else "real"
+    return {"datasets": behind, "years": (min(years), max(years)) if years else None, "status": status}

@@ -1,0 +1,168 @@
+"""Give the strength-area indicators their inputs: straight from a connection, or through the cache.
+
+Every indicator of the Styrkeområden analysis reads the store through a FactSource. The command
+line and the tests hand a connection (wrapped in FactSource); the views hand a CachedSource, whose
+reads are memoized per database URL, store version and year, so a change of region or level
+reuses what is already read. Both run the same computations, so they give the same numbers.
+"""
+
+from __future__ import annotations
+
+import hashlib
+
+import pandas as pd
+from flask import g, has_app_context
+from sqlalchemy import func, select
+
+from cache import cache
+from data import schema as s
+from data.store import engine_for
+
+from . import levels
+from .facts import years_with_data
+
+
+class FactSource:
+    """Read level facts, code lists and mappings through one open connection."""
+
+    def __init__(self, conn):
+        self.conn = conn
+
+    def level_facts(self, measure: str, level: str, years=None, regions=None) -> tuple[pd.DataFrame, pd.DataFrame]:
+        """Return (facts, totals) of a measure at a level; see levels.facts_at_level and levels.region_totals."""
+        facts = levels.facts_at_level(self.conn, measure, level, years=years, regions=regions)
+        totals = levels.region_totals(self.conn, measure, facts, level, years=years)
+        return facts, totals
+
+    def industries(self, level: str) -> pd.DataFrame:
+        return levels.industries(self.conn, level)
+
+    def division_map(self, level: str) -> pd.DataFrame:
+        return levels.division_map(self.conn, level)
+
+    def years(self, measure: str) -> list[int]:
+        return years_with_data(self.conn, measure)
+
+    def regions(self) -> pd.DataFrame:
+        r = s.region
+        rows = self.conn.execute(select(r.c.code, r.c.name_sv, r.c.name_en, r.c.level, r.c.parent)).all()
+        return pd.DataFrame(rows, columns=["code", "name_sv", "name_en", "level", "parent"])
+
+    def table(self, name: str) -> pd.DataFrame:
+        """Return a small table of the store whole (test areas, their links, universities, subjects)."""
+        t = s.metadata.tables[name]
+        rows = [tuple(r) for r in self.conn.execute(select(t)).all()]
+        return pd.DataFrame(rows, columns=[c.name for c in t.columns])
+
+    def sources(self, measures) -> list[tuple[str, bool]]:
+        """Return (source, is_example) of the datasets that hold any of the measures."""
+        f, d = s.fact, s.dataset
+        q = select(d.c.source, d.c.is_example).join(f, f.c.dataset == d.c.code).where(f.c.measure.in_(list(measures)))
+        return [tuple(r) for r in self.conn.execute(q.distinct()).all()]
+
+    def academic(self, measure: str = "publications") -> pd.DataFrame:
+        """Return university, subject, year, value, is_example; real rows win over example rows per key."""
+        a, d = s.academic_output, s.dataset
+        q = (
+            select(a.c.university, a.c.subject, a.c.year, a.c.value, d.c.is_example)
+            .join(d, d.c.code == a.c.dataset)
+            .where(a.c.measure == measure)
+        )
+        rows = [tuple(r) for r in self.conn.execute(q).all()]
+        frame = pd.DataFrame(rows, columns=["university", "subject", "year", "value", "is_example"])
+        frame = frame.astype({"year": "int64", "value": "float64", "is_example": "bool"})
+        frame = frame.sort_values(["university", "subject", "year", "is_example"], kind="stable")
+        return frame.drop_duplicates(["university", "subject", "year"], keep="first").reset_index(drop=True)
+
+
+def as_source(conn_or_source) -> FactSource:
+    """Return a FactSource for a connection; a source is returned as it is."""
+    return conn_or_source if isinstance(conn_or_source, FactSource) else FactSource(conn_or_source)
+
+
+def store_version(conn) -> str:
+    """Return a fingerprint of the store's contents that changes when data is imported or mappings edited."""
+    d = s.dataset
+    parts = [tuple(r) for r in conn.execute(select(d.c.code, d.c.retrieved, d.c.is_example).order_by(d.c.code))]
+    for table in (s.fact, s.academic_output, s.test_area, s.test_area_industry, s.test_area_subject):
+        parts.append(conn.execute(select(func.count()).select_from(table)).scalar())
+    parts.append(tuple(conn.execute(select(s.industry_sector).order_by(s.industry_sector.c.industry)).all()))
+    return hashlib.sha1(repr(parts).encode()).hexdigest()[:16]
+
+
+def outside_app() -> bool:
+    """Tell memoize to step aside outside a Flask app (command line, plain tests): there is no cache there."""
+    return not has_app_context()
+
+
+def _with_source(url: str, read):
+    with engine_for(url).connect() as conn:
+        return read(FactSource(conn))
+
+
+@cache.memoize(unless=outside_app)
+def _cached_level_year(url: str, version: str, measure: str, level: str, year: int):
+    return _with_source(url, lambda src: src.level_facts(measure, level, years=[year]))
+
+
+@cache.memoize(unless=outside_app)
+def _cached_call(url: str, version: str, method: str, arg=None):
+    return _with_source(url, lambda src: getattr(src, method)(*([] if arg is None else [arg])))
+
+
+class CachedSource(FactSource):
+    """Read like FactSource, memoized per database URL and store version (one year at a time for facts)."""
+
+    def __init__(self, conn, version: str | None = None):
+        super().__init__(conn)
+        self.url = conn.engine.url.render_as_string(hide_password=False)
+        self.version = version or store_version(conn)
+
+    def level_facts(self, measure: str, level: str, years=None, regions=None):
+        if outside_app():
+            return super().level_facts(measure, level, years=years, regions=regions)
+        years = self.years(measure) if years is None else list(years)
+        parts = [_cached_level_year(self.url, self.version, measure, level, int(y)) for y in years]
+        if not parts:
+            return super().level_facts(measure, level, years=[], regions=regions)
+        facts = pd.concat([p[0] for p in parts], ignore_index=True)
+        totals = pd.concat([p[1] for p in parts], ignore_index=True)
+        if regions is not None:
+            facts = facts[facts["region"].isin(regions)].reset_index(drop=True)
+            totals = totals[totals["region"].isin(regions)].reset_index(drop=True)
+        return facts, totals
+
+    def _cached(self, method: str, arg=None):
+        if outside_app():  # no cache without an app (command line, plain scripts): read directly
+            return getattr(FactSource, method)(self, *([] if arg is None else [arg]))
+        return _cached_call(self.url, self.version, method, arg)
+
+    def industries(self, level: str):
+        return self._cached("industries", level)
+
+    def division_map(self, level: str):
+        return self._cached("division_map", level)
+
+    def years(self, measure: str):
+        return self._cached("years", measure)
+
+    def regions(self):
+        return self._cached("regions")
+
+    def table(self, name: str):
+        return self._cached("table", name)
+
+    def academic(self, measure: str = "publications"):
+        return self._cached("academic", measure)
+
+    def sources(self, measures):
+        return self._cached("sources", tuple(sorted(measures)))
+
+    @classmethod
+    def for_request(cls, conn) -> CachedSource:
+        """Return a CachedSource whose store version is read once per request (a redraw's charts share it)."""
+        if not has_app_context():
+            return cls(conn)
+        if "store_version" not in g:
+            g.store_version = store_version(conn)
+        return cls(conn, g.store_version)

@@ -1,0 +1,78 @@
+"""Help the Milstolpar tests: a private copy of the store, users made by the real command, Dash POSTs."""
+
+from __future__ import annotations
+
+import io
+import json
+import re
+import shutil
+import sys
+
+from app import create_app
+from data.__main__ import main as data_cli
+from data.store import sqlite_path
+
+PASSWORD = "rätt-lösenord-42"
+
+
+def copy_store(store_url: str, directory) -> str:
+    """Return the URL of a copy of the session's store, so edits here cannot disturb other tests."""
+    target = directory / "milstolpar.sqlite"
+    shutil.copy(sqlite_path(store_url), target)
+    return f"sqlite:///{target}"
+
+
+def app_on(url: str, **config):
+    return create_app({"DATABASE_URL": url, "TESTING": True, "SECRET_KEY": "test", **config})
+
+
+def add_user(url: str, name: str, role: str = "manager", password: str = PASSWORD) -> int:
+    """Create a user through `python -m data add-user NAME --role ROLE --password-stdin`; return its exit code."""
+    old = sys.stdin
+    sys.stdin = io.StringIO(password + "\n")
+    try:
+        return data_cli(["add-user", name, "--role", role, "--password-stdin", "--db", url])
+    finally:
+        sys.stdin = old
+
+
+def csrf_from(html: str) -> str:
+    return re.search(r'name="csrf_token" value="([^"]+)"', html).group(1)
+
+
+def sign_in(client, name: str, password: str = PASSWORD, *, next_path: str = "/milstolpar"):
+    """Post the sign-in form as a browser would (token from the page first); return the response."""
+    token = csrf_from(client.get("/logga-in").get_data(as_text=True))
+    return client.post(
+        "/logga-in", data={"username": name, "password": password, "csrf_token": token, "next": next_path}
+    )
+
+
+def dash_body(deps: list[dict], output_id: str, values: dict, changed: str) -> dict:
+    """Return the JSON the page posts to /_dash-update-component for the callback that writes output_id.
+
+    values maps 'id.property' to the value of each input and state; changed is the input that fired.
+    """
+    dep = next(d for d in deps if f"..{output_id}." in d["output"] or d["output"].startswith(f"{output_id}."))
+    outputs = [
+        {"id": part.rsplit(".", 1)[0], "property": part.rsplit(".", 1)[1].split("@")[0]}
+        for part in dep["output"].strip(".").split("...")
+    ]
+    return {
+        "output": dep["output"],
+        "outputs": outputs,
+        "inputs": [{**i, "value": values.get(f"{i['id']}.{i['property']}")} for i in dep["inputs"]],
+        "state": [{**s, "value": values.get(f"{s['id']}.{s['property']}")} for s in dep["state"]],
+        "changedPropIds": [changed],
+    }
+
+
+def dash_post(client, output_id: str, values: dict, changed: str):
+    """POST to /_dash-update-component with a Flask test client, as the page would."""
+    deps = json.loads(client.get("/_dash-dependencies").get_data(as_text=True))
+    return client.post("/_dash-update-component", json=dash_body(deps, output_id, values, changed))
+
+
+def dash_text(response) -> str:
+    """Return a Dash callback response as readable text (å, ä, ö unescaped)."""
+    return json.dumps(response.get_json(), ensure_ascii=False)

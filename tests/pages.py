@@ -1,0 +1,130 @@
+"""Help browser tests and bench/run.py: the views, waiting until a page is drawn, reading its text.
+
+Not a test module: the public-face tests (tests/test_public_*.py, tests/test_a11y*.py) and the
+benchmark import it, so "all charts rendered" means the same in both.
+"""
+
+from __future__ import annotations
+
+import time
+
+from layouts import VIEWS
+
+LANGS = ("sv", "en")
+PHONE = {"width": 375, "height": 800}
+DESKTOP = {"width": 1280, "height": 900}
+
+
+def view_paths() -> list[str]:
+    """Return the URL path of every view, the pages outside the navigation included."""
+    return [v.path for v in VIEWS]
+
+
+def url_for(path: str, lang: str, query: str = "") -> str:
+    """Return path?query with lang=en added for English (Swedish is the default and left out)."""
+    parts = [q for q in (query.lstrip("?"), "lang=en" if lang == "en" else "") if q]
+    return path + ("?" + "&".join(parts) if parts else "")
+
+
+# True while Dash still works on the page: a callback pending, a spinner shown, a graph not drawn.
+# dcc.Graph draws only once it is scrolled into view, so an undrawn graph is scrolled to.
+BUSY_JS = """() => {
+    if ((window.__s3Pending || 0) > 0) return true;
+    if (document.querySelector('[data-dash-is-loading="true"], .s3-loading, .dash-spinner, ._dash-loading')) return true;
+    if (!document.querySelector('#shell-content > *')) return true;
+    for (const g of document.querySelectorAll('.dash-graph')) {
+        if (!g.querySelector('.main-svg') && g.checkVisibility()) { g.scrollIntoView(); return true; }
+    }
+    return false;
+}"""
+
+
+# Counts the page's Dash callback requests in flight (installed before the page's own scripts run).
+PENDING_JS = """(() => {
+    if (window.__s3Pending !== undefined) return;
+    window.__s3Pending = 0;
+    const original = window.fetch;
+    window.fetch = function (...args) {
+        const mine = String((args[0] && args[0].url) || args[0]).includes('_dash-update-component');
+        if (mine) window.__s3Pending++;
+        const answer = original.apply(this, args);
+        if (mine) answer.finally(() => window.__s3Pending--);
+        return answer;
+    };
+})()"""
+
+
+def settle(page, timeout: float = 90.0) -> None:
+    """Wait until the page is drawn: no callback pending, no spinner, every graph rendered.
+
+    Requires three quiet checks in a row, because one callback's answer can start the next.
+    """
+    page.wait_for_load_state("networkidle")
+    deadline = time.monotonic() + timeout
+    quiet = 0
+    while quiet < 3:
+        if time.monotonic() > deadline:
+            raise TimeoutError(f"the page did not settle within {timeout} s: {page.url}")
+        quiet = 0 if page.evaluate(BUSY_JS) else quiet + 1
+        page.wait_for_timeout(150)
+    page.evaluate("window.scrollTo(0, 0)")
+
+
+def goto(page, url: str) -> None:
+    """Open url and wait until it is drawn (callback requests are counted from the first one)."""
+    page.add_init_script(PENDING_JS)
+    page.goto(url)
+    settle(page)
+
+
+# Every visible text of the page with the language it is marked as (closest [lang]).
+TEXT_BY_LANG_JS = r"""() => {
+    const out = [];
+    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+    while (walker.nextNode()) {
+        const node = walker.currentNode;
+        const text = node.textContent.trim();
+        const el = node.parentElement;
+        if (!text || !el || el.closest('script, style, noscript, .dash-scripts')) continue;
+        if (!el.checkVisibility({visibilityProperty: true}) && !el.closest('details')) continue;
+        const langEl = el.closest('[lang]');
+        out.push({lang: langEl ? langEl.getAttribute('lang') : '', text});
+    }
+    const attrs = ['aria-label', 'title', 'alt', 'placeholder', 'data-title'];
+    for (const el of document.querySelectorAll(attrs.map(a => '[' + a + ']').join(','))) {
+        if (el.closest('.dash-scripts')) continue;
+        const langEl = el.closest('[lang]');
+        for (const a of attrs) {
+            const v = el.getAttribute(a);
+            if (v && v.trim()) out.push({lang: langEl ? langEl.getAttribute('lang') : '', text: v.trim(), attr: a});
+        }
+    }
+    // the charts' own words, hover texts included (shown only on hover, so read from the figure)
+    const clean = t => String(t).replace(/%\{[^}]*\}/g, ' ').replace(/<[^>]*>/g, ' ').trim();
+    for (const gd of document.querySelectorAll('.js-plotly-plot')) {
+        const langEl = gd.closest('[lang]');
+        const lang = langEl ? langEl.getAttribute('lang') : '';
+        const words = [];
+        for (const trace of gd.data || []) {
+            for (const key of ['hovertemplate', 'name', 'text', 'hovertext']) {
+                const v = trace[key];
+                (Array.isArray(v) ? v.flat(2) : [v]).forEach(x => typeof x === 'string' && words.push(x));
+            }
+        }
+        const layout = gd.layout || {};
+        for (const [key, axis] of Object.entries(layout)) {
+            if (/^[xy]axis/.test(key) && axis && axis.title) words.push(axis.title.text || axis.title);
+        }
+        (layout.annotations || []).forEach(a => a.text && words.push(a.text));
+        for (const w of words) {
+            const text = clean(w);
+            if (text) out.push({lang, text, attr: 'figure'});
+        }
+    }
+    return out;
+}"""
+
+
+def texts_by_lang(page) -> list[dict]:
+    """Return [{lang, text, attr?}] for every visible text and labelling attribute of the page."""
+    return page.evaluate(TEXT_BY_LANG_JS)

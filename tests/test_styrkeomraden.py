@@ -1,0 +1,144 @@
+"""The Styrkeområden view: every chart, its words, its numbers and its refusals, built as the page builds them."""
+
+from __future__ import annotations
+
+import csv
+import io
+
+import pytest
+
+from callbacks.registry import CHARTS, build_chart
+from callbacks.styrkeomraden import show_styrkeomraden
+from indicators.__main__ import main as cli
+from layouts import ids
+from layouts.styrkeomraden import CHARTS as KEYS
+from layouts.styrkeomraden import PARAMS, VIEW, layout
+from tests.test_indicators_lq import SMALL, make_store
+
+QUERIES = {
+    "dalarna": {"region": "20", "year": "2023"},
+    "three side by side": {"region": "lanen", "year": "2023", "level": "a10"},
+    "municipality against SE31": {"region": "2081", "year": "2023", "reference": "SE31", "level": "section"},
+    "functional sectors in English": {"region": "SE31", "year": "2023", "level": "sector", "lang": "en"},
+}
+
+
+def chart(app, key: str, query: dict):
+    with app.server.app_context():
+        return build_chart(VIEW, key, query)
+
+
+@pytest.mark.parametrize("key", KEYS)
+@pytest.mark.parametrize("name", QUERIES)
+def test_every_chart_has_title_source_example_mark_table_and_words(app, key, name):
+    spec = chart(app, key, QUERIES[name])
+    assert spec.title and spec.summary
+    assert spec.source.startswith(("Källa:", "Source:"))
+    assert spec.data_status == "example"  # the test store holds example data only
+    assert not spec.table.empty
+    assert len(spec.figure.data) > 0
+    assert spec.filename.startswith("styrkeomraden_")
+
+
+def test_the_bubble_chart_hovers_with_name_employees_quotient_and_change(app):
+    spec = chart(app, "bubble", QUERIES["dalarna"])
+    hover = spec.figure.data[0].hovertemplate
+    for word in ("customdata[0]", "Sysselsatta", "Lokaliseringskvot", "Förändring"):
+        assert word in hover
+    lines = [s for s in spec.figure.layout.shapes if s.type == "line"]
+    assert any(s.x0 == 1 and s.x1 == 1 for s in lines)  # LQ = 1
+    assert any(s.y0 == s.y1 and s.xref.endswith("domain") for s in lines)  # the reference's growth
+    words = " ".join(a.text for a in spec.figure.layout.annotations)
+    assert "Specialiserad<br>och växande" in words and "Riket" in words
+    steel = spec.table[spec.table["Bransch"] == "Stål- och metallframställning"]
+    assert steel["Lokaliseringskvot"].iloc[0] > 4
+
+
+def test_three_counties_side_by_side_are_three_panels(app):
+    spec = chart(app, "bubble", QUERIES["three side by side"])
+    titles = [a.text for a in spec.figure.layout.annotations if a.text.endswith("län")]
+    assert titles == ["Värmlands län", "Dalarnas län", "Gävleborgs län"]
+    assert set(spec.table["Region"]) == set(titles)
+
+
+def test_the_summary_is_plain_swedish_generated_from_the_numbers(app):
+    with app.server.test_request_context("/"):
+        outputs = show_styrkeomraden("http://localhost/styrkeomraden?region=20&year=2023")
+    summary = str(outputs[len(KEYS)])
+    assert "I Dalarnas län är stål- och metallframställning" in summary
+    assert "gånger vanligare än i riket" in summary
+    assert "Exempeldata" in summary
+    rule = str(outputs[len(KEYS) + 1])
+    assert "U.S. Cluster Mapping" in rule and "European Cluster Observatory" in rule
+
+
+def test_the_thresholds_in_the_address_change_the_classification(app):
+    default = chart(app, "strengths", QUERIES["dalarna"])
+    strict = chart(app, "strengths", {**QUERIES["dalarna"], "lq_min": "2.5", "top": "10"})
+    assert 0 < len(strict.table) < len(default.table)
+    with app.server.test_request_context("/"):
+        outputs = show_styrkeomraden("http://localhost/styrkeomraden?region=20&year=2023&lq_min=2.5")
+    assert "minst 2,5" in str(outputs[len(KEYS) + 1])  # the rule shown is the rule applied
+
+
+def test_a_region_compared_with_itself_is_explained_in_words(app):
+    for key in KEYS:
+        spec = chart(app, key, {"region": "SE31", "reference": "SE31"})
+        assert "samma som referensen" in spec.summary
+        assert len(spec.figure.data) == 0
+
+
+@pytest.fixture()
+def small_conn(tmp_path):
+    from data.store import engine_for
+
+    url = make_store(tmp_path / "small.sqlite", SMALL)
+    with engine_for(url).connect() as conn:
+        yield conn
+
+
+def test_an_industry_nobody_works_in_in_the_reference_is_named(small_conn):
+    spec = CHARTS[VIEW]["lq-bars"](small_conn, "sv", region="20", year=2020)
+    assert any("Kolutvinning" in n and "ingen arbetar i branschen i riket" in n for n in spec.notes)
+
+
+def test_a_single_year_gives_no_change_and_says_so(small_conn):
+    spec = CHARTS[VIEW]["bubble"](small_conn, "sv", region="20", year=2020)
+    assert "Förändringen kräver två år" in spec.summary
+
+
+def test_a_level_without_data_that_year_is_explained(tmp_path):
+    from data.store import engine_for
+
+    eurostat_only = [("real", "00", "C", 2017, "employees", 561000.0), ("real", "20", "C", 2017, "employees", 19000.0)]
+    url = make_store(tmp_path / "a10.sqlite", eurostat_only)
+    with engine_for(url).connect() as conn:
+        spec = CHARTS[VIEW]["lq-bars"](conn, "sv", region="20", year=2017, level="division")
+    assert "inga uppgifter om sysselsatta på nivån SNI-avdelning" in spec.summary
+
+
+def test_the_csv_holds_the_numbers_the_command_line_prints(client, store_url, capsys):
+    response = client.get("/export/styrkeomraden/lq-bars.csv?region=20&year=2023")
+    assert response.status_code == 200
+    rows = list(csv.DictReader(io.StringIO(response.get_data(as_text=True).lstrip("\ufeff"))))
+    assert len(rows) == 15
+    assert cli(["location-quotients", "--db", store_url, "--year", "2023", "--region", "20"]) == 0
+    printed = {r["industry"]: float(r["lq"]) for r in csv.DictReader(io.StringIO(capsys.readouterr().out))}
+    steel = next(r for r in rows if r["Bransch"] == "Stål- och metallframställning")
+    assert float(steel["Lokaliseringskvot"]) == pytest.approx(printed["24"])
+
+
+@pytest.mark.parametrize("query", ["region=99", "level=kommun", "year=1901", "lq_min=-1"])
+def test_bad_export_filters_are_refused_naming_the_parameter(client, query):
+    response = client.get(f"/export/styrkeomraden/bubble.csv?{query}")
+    assert response.status_code == 400
+    assert query.split("=")[0] in response.get_data(as_text=True)
+
+
+def test_the_layout_has_a_filter_for_every_parameter_and_a_place_for_every_chart(app):
+    with app.server.app_context():
+        page = str(layout("sv", region="20", year=2023))
+    for param in PARAMS:
+        assert repr(ids.filter_id(VIEW, param.name)["param"]) in page
+    for key in KEYS:
+        assert ids.chart_id(VIEW, key) in page
