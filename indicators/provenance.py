@@ -18,6 +18,11 @@ from .facts import datasets
 
 # Tables whose rows carry their own example flag instead of a dataset.
 FLAG_COLUMNS = ("is_example", "status_is_example")
+# The tables of views whose data live outside the fact tables, for an indicator that names none.
+VIEW_TABLES = {
+    "foretagsenkat": ("survey_round",),
+    "milstolpar": ("milestone", "activity_indicator", "indicator_outcome"),
+}
 
 
 @cache.memoize()
@@ -53,14 +58,22 @@ def _table_facts(conn, names) -> tuple[set, list[int], set]:
 
 
 def indicator_provenance(conn, meta, url: str) -> dict:
-    """Return {datasets: DataFrame, years: (first, last) | None, status: real|example|mixed|unknown}."""
+    """Return {datasets: DataFrame, years: (first, last) | None, status}.
+
+    status is real, example or mixed; "classification" when the indicator reads only tables that hold
+    no data of their own (a grouping kept in the store); "unknown" when it names no data at all.
+    """
     coverage = measure_coverage(url)
     used = coverage[coverage["measure"].isin(meta.measures)]
-    codes, years, flags = _table_facts(conn, meta.extra.get("tables", ()))
+    tables = meta.extra.get("tables") or (() if meta.measures else VIEW_TABLES.get(meta.view, ()))
+    codes, years, flags = _table_facts(conn, tables)
     codes |= set(used["dataset"]) | set(meta.extra.get("datasets", ()))
     years += [int(y) for y in used["first"]] + [int(y) for y in used["last"]]
     all_sets = datasets(conn)
     behind = all_sets[all_sets["code"].isin(codes)].reset_index(drop=True)
     flags |= {bool(v) for v in behind["is_example"]}
-    status = "unknown" if not flags else "mixed" if len(flags) == 2 else "example" if True in flags else "real"
+    if not flags:
+        status = "classification" if tables else "unknown"
+    else:
+        status = "mixed" if len(flags) == 2 else "example" if True in flags else "real"
     return {"datasets": behind, "years": (min(years), max(years)) if years else None, "status": status}

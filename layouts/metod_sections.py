@@ -77,6 +77,12 @@ def status_text(status: str, lang: str):
         return html.Span(tx(lang, "Delvis exempeldata", "Partly example data"), className="badge-example")
     if status == "real":
         return tx(lang, "Verkliga data", "Real data")
+    if status == "classification":
+        return tx(
+            lang,
+            "Indelning som förvaras i databasen, inte statistik",
+            "A classification kept in the store, not statistics",
+        )
     return tx(lang, "Okänd (indikatorn anger inga data)", "Unknown (the indicator names no data)")
 
 
