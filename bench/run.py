@@ -38,8 +38,12 @@ UPDATE_PATH = "/_dash-update-component"
 BUSY_JS = """() => {
     const undrawn = [...document.querySelectorAll('.dash-graph')].find(g => g.checkVisibility() && !g.querySelector('.main-svg'));
     if (undrawn) undrawn.scrollIntoView();
-    const busy = !!document.querySelector('[data-dash-is-loading="true"], .s3-loading, .dash-spinner, ._dash-loading')
-        || !document.querySelector('#shell-content > *') || !!undrawn;
+    const waiting = document.querySelector('[data-s3-pending]');
+    if (waiting && !undrawn) waiting.scrollIntoView();
+    const busy = !!document.querySelector('[data-dash-is-loading="true"], .dash-spinner, ._dash-loading')
+        || [...document.querySelectorAll('.s3-loading')].some(e => e.checkVisibility())
+        || !!document.querySelector('.chart-slot:not([data-s3-filled]), .dash-graph--pending')
+        || !document.querySelector('#shell-content > *') || !!undrawn || !!waiting;
     return [busy, performance.now()];
 }"""
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 from urllib.parse import urlsplit
 
 import pandas as pd
-from dash import Input, Output, callback
+from dash import Input, callback
 
 from figures.foretagsenkat import likert_bars
 from figures.spec import ChartSpec
@@ -17,7 +17,7 @@ from figures.style import empty_figure
 from indicators import survey as ind
 from indicators.facts import example_share
 from layouts import ids
-from layouts.chart import render_safely
+from layouts.chart import chart_outputs, render_safely
 from layouts.foretagsenkat import CHART_CLUSTERS, CHART_QUESTIONS, CHART_ROUNDS, VIEW
 from layouts.i18n import tx
 from layouts.params import lang_from, query_dict
@@ -185,19 +185,19 @@ def _show(key: str, href: str | None):
     return render_safely(lambda: build_chart(VIEW, key, query), lang_from(query), query)
 
 
-@callback(Output(ids.chart_id(VIEW, CHART_CLUSTERS), "children"), Input(ids.URL, "href"))
+@callback(chart_outputs(VIEW, CHART_CLUSTERS), Input(ids.URL, "href"))
 def show_clusters(href):
     """Fill the clusters-compared chart from the URL's filters."""
     return _show(CHART_CLUSTERS, href)
 
 
-@callback(Output(ids.chart_id(VIEW, CHART_QUESTIONS), "children"), Input(ids.URL, "href"))
+@callback(chart_outputs(VIEW, CHART_QUESTIONS), Input(ids.URL, "href"))
 def show_questions(href):
     """Fill the all-questions chart from the URL's filters."""
     return _show(CHART_QUESTIONS, href)
 
 
-@callback(Output(ids.chart_id(VIEW, CHART_ROUNDS), "children"), Input(ids.URL, "href"))
+@callback(chart_outputs(VIEW, CHART_ROUNDS), Input(ids.URL, "href"))
 def show_rounds(href):
     """Fill the change-between-rounds chart from the URL's filters."""
     return _show(CHART_ROUNDS, href)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dash import Input, Output, callback
+from dash import Input, callback
 
 from figures.overview import employment_lines
 from figures.spec import ChartSpec
@@ -10,7 +10,7 @@ from indicators.facts import example_share
 from indicators.overview import employment_trend
 from indicators.regions import region_names
 from layouts import ids
-from layouts.chart import render_safely
+from layouts.chart import chart_outputs, render_safely
 from layouts.i18n import fmt_number, fmt_signed_percent, tx
 from layouts.params import lang_from, query_dict
 
@@ -71,7 +71,7 @@ def employment_chart(conn, lang: str) -> ChartSpec:
     )
 
 
-@callback(Output(ids.chart_id("start", "employment"), "children"), Input(ids.URL, "search"))
+@callback(chart_outputs("start", "employment"), Input(ids.URL, "search"))
 def show_employment(search):
     """Fill the start page's chart."""
     query = query_dict(search)

@@ -15,7 +15,7 @@ from figures.style import empty_figure
 from indicators import clusters as ind
 from indicators.facts import example_share
 from layouts import ids
-from layouts.chart import render_safely
+from layouts.chart import chart_outputs, render_safely
 from layouts.i18n import tx
 from layouts.klusterkartering import VIEW
 from layouts.params import lang_from
@@ -229,19 +229,19 @@ def _render(key: str, href: str | None):
     return render_safely(lambda: build_chart(VIEW, key, query), lang_from(query), query)
 
 
-@callback(Output(ids.chart_id(VIEW, "portfolio"), "children"), Input(ids.URL, "href"))
+@callback(chart_outputs(VIEW, "portfolio"), Input(ids.URL, "href"))
 def show_portfolio(href):
     """Fill the portfolio chart from the URL's filters."""
     return _render("portfolio", href)
 
 
-@callback(Output(ids.chart_id(VIEW, "history"), "children"), Input(ids.URL, "href"))
+@callback(chart_outputs(VIEW, "history"), Input(ids.URL, "href"))
 def show_history(href):
     """Fill the phase history chart from the URL's filters."""
     return _render("history", href)
 
 
-@callback(Output(ids.chart_id(VIEW, "criteria"), "children"), Input(ids.URL, "href"))
+@callback(chart_outputs(VIEW, "criteria"), Input(ids.URL, "href"))
 def show_criteria(href):
     """Fill the criteria matrix from the URL's filters."""
     return _render("criteria", href)

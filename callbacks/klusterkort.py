@@ -20,9 +20,9 @@ from indicators import clusters as ind
 from indicators.facts import example_share
 from indicators.regions import region_names
 from layouts import ids
-from layouts.chart import example_badge, render_safely, source_parts
+from layouts.chart import chart_outputs, example_badge, message_parts, render_safely, source_parts
 from layouts.i18n import fmt_number, tx
-from layouts.klusterkartering import CARD, VIEW
+from layouts.klusterkartering import CARD, CARD_FACTS, VIEW
 from layouts.params import lang_from, parse
 
 from .klusterkartering_common import chosen_year, named_phases, query_of, selection
@@ -216,7 +216,7 @@ def cluster_facts(conn, lang: str, code: str, year: int | None) -> html.Div:
 
 
 def card_content(href: str | None) -> list:
-    """Return the card's children for the URL: a hint, or the chosen cluster's card."""
+    """Return the card's facts and its chart slot's values (see chart_outputs) for the URL: a hint, or the card."""
     from data.store import current_engine
     from layouts.klusterkartering import PARAMS
 
@@ -228,7 +228,8 @@ def card_content(href: str | None) -> list:
             html.P(
                 tx(lang, "Inget klusterinitiativ valt ännu.", "No cluster initiative chosen yet."),
                 className="text-muted mb-0",
-            )
+            ),
+            *message_parts(""),
         ]
     try:
         with current_engine().connect() as conn:
@@ -242,7 +243,7 @@ def card_content(href: str | None) -> list:
     return [head, *render_safely(lambda: build_chart(VIEW, CARD, query), lang, query)]
 
 
-@callback(Output(ids.chart_id(VIEW, CARD), "children"), Input(ids.URL, "href"))
+@callback(Output(CARD_FACTS, "children"), *chart_outputs(VIEW, CARD), Input(ids.URL, "href"))
 def show_card(href):
     """Open the card of the cluster named in the URL."""
     return card_content(href)

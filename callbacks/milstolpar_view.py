@@ -12,7 +12,7 @@ from data.store import current_engine
 from indicators.followup import history
 from layouts import ids
 from layouts import milstolpar as v
-from layouts.chart import render_safely
+from layouts.chart import chart_outputs, render_safely
 from layouts.i18n import tx
 from layouts.milstolpar_list import render_list_safely
 from layouts.params import lang_from, parse, query_dict
@@ -29,25 +29,25 @@ def _render(key: str, search: str):
     return render_safely(lambda: build_chart(VIEW, key, query), lang_from(query), query)
 
 
-@callback(Output(ids.chart_id(VIEW, "tidslinje"), "children"), Input(ids.URL, "search"), Input(v.REVISION, "data"))
+@callback(chart_outputs(VIEW, "tidslinje"), Input(ids.URL, "search"), Input(v.REVISION, "data"))
 def show_timeline(search, _revision):
     """Fill the timeline."""
     return _render("tidslinje", search)
 
 
-@callback(Output(ids.chart_id(VIEW, "maluppfyllelse"), "children"), Input(ids.URL, "search"), Input(v.REVISION, "data"))
+@callback(chart_outputs(VIEW, "maluppfyllelse"), Input(ids.URL, "search"), Input(v.REVISION, "data"))
 def show_attainment(search, _revision):
     """Fill the goal-attainment chart."""
     return _render("maluppfyllelse", search)
 
 
-@callback(Output(ids.chart_id(VIEW, "per-kvartal"), "children"), Input(ids.URL, "search"), Input(v.REVISION, "data"))
+@callback(chart_outputs(VIEW, "per-kvartal"), Input(ids.URL, "search"), Input(v.REVISION, "data"))
 def show_per_quarter(search, _revision):
     """Fill the status-per-quarter chart."""
     return _render("per-kvartal", search)
 
 
-@callback(Output(ids.chart_id(VIEW, "per-aktivitet"), "children"), Input(ids.URL, "search"), Input(v.REVISION, "data"))
+@callback(chart_outputs(VIEW, "per-aktivitet"), Input(ids.URL, "search"), Input(v.REVISION, "data"))
 def show_per_activity(search, _revision):
     """Fill the status-per-activity chart."""
     return _render("per-aktivitet", search)

@@ -12,11 +12,13 @@ from urllib.parse import urlsplit
 import dash_bootstrap_components as dbc
 from dash import Input, Output, callback, html
 
-from data.store import current_engine
+from cache import cache
+from data.store import current_engine, engine_for
 from indicators.levels import InvalidArgument
+from indicators.source import CachedSource, outside_app
 from indicators.strength import DEFAULT_REASON_EN, DEFAULT_REASON_SV, rule_lines
 from layouts import ids
-from layouts.chart import example_badge, render_safely
+from layouts.chart import chart_outputs, example_badge, message_parts, render_safely
 from layouts.i18n import fmt_number, fmt_signed_percent, tx
 from layouts.params import encode, lang_from, parse, query_dict
 from layouts.styrkeomraden import CHARTS, PARAMS, RESET, RULE, SUMMARY, VIEW
@@ -125,8 +127,38 @@ def texts(conn, lang: str, params: dict) -> tuple[list, list]:
     return summary_block(ctx), rule_block(ctx)
 
 
+def view_outputs(conn, lang: str, params: dict, query: dict) -> list:
+    """Return every output of the view (charts, summary, rule) for parsed params; figures as plain dicts."""
+    charts = []
+    for key in CHARTS:
+        parts = render_safely(lambda k=key: REGISTERED[VIEW][k](conn, lang, **params), lang, query)
+        figure = parts[0]["figure"]
+        if hasattr(figure, "to_plotly_json"):
+            parts[0]["figure"] = figure.to_plotly_json()  # a plain dict: cheap to keep in the cache and to send
+        charts += parts
+    summary, rule = texts(conn, lang, params)
+    return [*charts, summary, rule]
+
+
+@cache.memoize(unless=outside_app)
+def _memoized_outputs(url: str, version: str, lang: str, canonical: str) -> list:
+    query = query_dict(canonical)
+    params, _ = parse(PARAMS, query)
+    with engine_for(url).connect() as conn:
+        return view_outputs(conn, lang, params, query)
+
+
+def cached_outputs(lang: str, params: dict, query: dict) -> list:
+    """Return the view's outputs, kept per store version and canonical address: a choice made before is instant."""
+    with current_engine().connect() as conn:
+        if outside_app():
+            return view_outputs(conn, lang, params, query)
+        source = CachedSource.for_request(conn)  # the store version, read once per request
+    return _memoized_outputs(source.url, source.version, lang, encode(PARAMS, params, lang))
+
+
 @callback(
-    *[Output(ids.chart_id(VIEW, key), "children") for key in CHARTS],
+    *[output for key in CHARTS for output in chart_outputs(VIEW, key)],
     Output(SUMMARY, "children"),
     Output(RULE, "children"),
     Output(RESET, "href"),
@@ -139,11 +171,7 @@ def show_styrkeomraden(href):
     lang = lang_from(query)
     params, _ = parse(PARAMS, query)
     try:
-        with current_engine().connect() as conn:
-            charts = [
-                render_safely(lambda k=key: REGISTERED[VIEW][k](conn, lang, **params), lang, query) for key in CHARTS
-            ]
-            summary, rule = texts(conn, lang, params)
+        outputs = cached_outputs(lang, params, query)
     except Exception:  # a store that cannot be read must still leave a page that says so
         log.exception("styrkeomraden failed")
         message = tx(
@@ -151,5 +179,9 @@ def show_styrkeomraden(href):
             "Analysen kunde inte visas just nu. Försök igen senare.",
             "The analysis could not be shown right now. Try again later.",
         )
-        return [refused(message, lang)] * len(CHARTS) + [refused(message, lang), [], reset_href(query)]
-    return [*charts, summary, rule, reset_href(query)]
+        return [v for _ in CHARTS for v in message_parts(refused(message, lang))] + [
+            refused(message, lang),
+            [],
+            reset_href(query),
+        ]
+    return [*outputs, reset_href(query)]

@@ -9,29 +9,109 @@ from urllib.parse import urlencode
 
 import dash_bootstrap_components as dbc
 import pandas as pd
-from dash import dcc, html
+from dash import Output, dcc, html
 
 from figures.spec import ChartSpec
 
 from . import ids
 from .i18n import PLOTLY_OFFLINE, fmt_number, plotly_locale, tx
+from .static_html import to_html
 
 log = logging.getLogger(__name__)
 MAX_TABLE_ROWS = 500
 
 
-def chart_slot(view: str, key: str) -> html.Div:
-    """Return the empty place of a chart, filled by the view's callback; it shows a spinner while waiting."""
-    return dcc.Loading(
-        html.Div(id=ids.chart_id(view, key), className="chart-card"),
-        delay_show=150,
-        show_initially=False,  # a slot whose callback waits for a click must not spin until then
-        className="chart-loading",
-        # A status with words (from html[lang] in CSS), so screen readers hear that a chart is loading.
-        custom_spinner=html.Div(
-            html.Span(className="s3-spinner", **{"aria-hidden": "true"}), className="s3-loading", role="status"
-        ),
+GRAPH_HIDDEN = {"display": "none"}
+# What a graph shows before its first figure: nothing (no empty axes whose tick labels a reader could hear).
+BLANK_FIGURE = {"data": [], "layout": {"xaxis": {"visible": False}, "yaxis": {"visible": False}}}
+
+
+def graph_id(view: str, key: str) -> str:
+    return f"{view}-{key}-graph"
+
+
+def figure_store_id(view: str, key: str) -> dict:
+    """Return the id of the store that holds a chart's newest figure (assets/20-charts.js draws it)."""
+    return {"type": "chart-figure", "view": view, "key": key}
+
+
+def graph_config(view: str, key: str, lang: str) -> dict:
+    """Return the graph's Plotly config: language, no requests to other hosts, the camera's slide preset."""
+    return {
+        "displaylogo": False,
+        "responsive": True,
+        **plotly_locale(lang),
+        **PLOTLY_OFFLINE,
+        "toImageButtonOptions": {
+            "filename": f"{view}_{key}",
+            "format": "png",
+            # the export menu's slide preset: 1920x1080 pixels with slide-sized text
+            "width": 1280,
+            "height": 720,
+            "scale": 1.5,
+        },
+    }
+
+
+def chart_slot(view: str, key: str, lang: str = "sv", before: list | None = None) -> html.Div:
+    """Return the place of a chart, filled by the view's callback.
+
+    The card's parts stay on the page. A redraw puts one value in the card's store (see
+    render_chart): assets/20-charts.js writes its HTML parts (heading, text alternative, the rest)
+    into the card and draws the figure with Plotly.react, at once when the card is in view and
+    otherwise when the browser is idle or the card is scrolled into view. While the view's
+    callback runs for more than 150 ms, a spinner with words shows in the card's corner.
+    """
+    cid = ids.chart_id(view, key)
+    return html.Div(
+        [
+            *(before or []),
+            dcc.Store(id=figure_store_id(view, key)),
+            html.Div(id=f"{cid}-head", className="chart-head"),
+            html.Figure(
+                [
+                    dcc.Graph(
+                        id=graph_id(view, key),
+                        figure=BLANK_FIGURE,
+                        responsive=True,
+                        style=GRAPH_HIDDEN,
+                        config=graph_config(view, key, lang),
+                    ),
+                    # The text alternative of the chart, generated from its numbers.
+                    html.Figcaption(id=f"{cid}-caption", className="chart-summary"),
+                ],
+                className="mb-1",
+            ),
+            html.Div(id=f"{cid}-body", className="chart-body"),
+            # Shown by CSS (10-style.css) while the card waits for its callback; words from html[lang].
+            html.Div(
+                html.Span(className="s3-spinner", **{"aria-hidden": "true"}), className="s3-loading", role="status"
+            ),
+        ],
+        id=cid,
+        className="chart-card chart-slot",
     )
+
+
+def chart_outputs(view: str, key: str) -> list[Output]:
+    """Return the outputs that fill a chart slot (one: its store), for the values render_chart returns."""
+    return [Output(figure_store_id(view, key), "data")]
+
+
+def slot_value(head, figure, style: dict, caption: str, body) -> dict:
+    """Return a chart slot's store value; head and body are components (or HTML), written as HTML."""
+    return {
+        "head": head if isinstance(head, str) else to_html(head),
+        "figure": figure,
+        "style": style,
+        "caption": caption,
+        "body": body if isinstance(body, str) else to_html(body),
+    }
+
+
+def message_parts(message) -> list:
+    """Return a chart slot's values that show only a message (a component or HTML), no graph."""
+    return [slot_value(message, None, GRAPH_HIDDEN, "", "")]
 
 
 def example_badge(status: str, lang: str):
@@ -224,42 +304,16 @@ def source_parts(source: str, lang: str) -> list:
 
 
 def render_chart(spec: ChartSpec, lang: str, query: dict) -> list:
-    """Return the children of a chart card for a finished spec."""
-    graph_id = f"{spec.view}-{spec.key}-graph"
-    return [
+    """Return the values of a chart slot's outputs (see chart_outputs) for a finished spec."""
+    height = spec.figure.layout.height
+    head = [
         html.Div(
             [html.H3(spec.title, className="h5 mb-1 chart-title"), example_badge(spec.data_status, lang)],
             className="d-flex flex-wrap align-items-baseline gap-2",
         ),
         html.P(spec.subtitle, className="chart-subtitle small text-muted mb-1") if spec.subtitle else None,
-        html.Figure(
-            [
-                dcc.Graph(
-                    id=graph_id,
-                    figure=spec.figure,
-                    responsive=True,
-                    # A responsive graph fills its box, 450 px high by default: give the box the figure's height.
-                    style={"height": f"{int(spec.figure.layout.height)}px"} if spec.figure.layout.height else None,
-                    config={
-                        "displaylogo": False,
-                        "responsive": True,
-                        **plotly_locale(lang),
-                        **PLOTLY_OFFLINE,
-                        "toImageButtonOptions": {
-                            "filename": spec.filename or f"{spec.view}_{spec.key}",
-                            "format": "png",
-                            # the export menu's slide preset: 1920x1080 pixels with slide-sized text
-                            "width": 1280,
-                            "height": 720,
-                            "scale": 1.5,
-                        },
-                    },
-                ),
-                # The text alternative of the chart, generated from its numbers.
-                html.Figcaption(spec.summary, className="chart-summary"),
-            ],
-            className="mb-1",
-        ),
+    ]
+    body = [
         *[html.P(n, className="chart-note small") for n in spec.notes],
         html.Details(
             [html.Summary(tx(lang, "Visa tabell", "Show table")), data_table(spec.table, lang, spec.title)],
@@ -276,6 +330,9 @@ def render_chart(spec: ChartSpec, lang: str, query: dict) -> list:
             className="chart-footer",
         ),
     ]
+    # A responsive graph fills its box, 450 px high by default: give the box the figure's height.
+    style = {"height": f"{int(height)}px"} if height else {}
+    return [slot_value(head, spec.figure, style, spec.summary, body)]
 
 
 def render_safely(build, lang: str, query: dict) -> list:
@@ -284,7 +341,7 @@ def render_safely(build, lang: str, query: dict) -> list:
         spec = build()
     except Exception:  # an error in one chart must not blank the page
         log.exception("chart failed")
-        return [
+        return message_parts(
             dbc.Alert(
                 tx(
                     lang,
@@ -294,5 +351,5 @@ def render_safely(build, lang: str, query: dict) -> list:
                 color="warning",
                 className="mb-0",
             )
-        ]
+        )
     return render_chart(spec, lang, query)

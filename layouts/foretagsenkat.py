@@ -161,7 +161,7 @@ def intro(lang: str) -> html.P:
 
 
 def section(lang: str, sv: str, en: str, key: str) -> html.Section:
-    return html.Section([html.H2(tx(lang, sv, en), className="h4 mt-3"), chart_slot(VIEW, key)])
+    return html.Section([html.H2(tx(lang, sv, en), className="h4 mt-3"), chart_slot(VIEW, key, lang)])
 
 
 def layout(lang: str = "sv", round=None, question=None, county="", cluster="") -> html.Div:

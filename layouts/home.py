@@ -80,6 +80,6 @@ def layout(lang: str = "sv") -> html.Div:
             ),
             dbc.Row(cards),
             html.H2(tx(lang, "Regionen i siffror", "The region in numbers"), className="h4 mt-3"),
-            chart_slot("start", "employment"),
+            chart_slot("start", "employment", lang),
         ]
     )

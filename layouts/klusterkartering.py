@@ -23,6 +23,7 @@ CARD_SECTION = "klusterkartering-card-section"
 PHASE_SCALE = "klusterkartering-phase-scale"
 CHARTS = ("portfolio", "history", "criteria")
 CARD = "card"
+CARD_FACTS = "klusterkartering-card-facts"  # the chosen cluster's facts, above its chart
 
 
 def _read(func):
@@ -181,7 +182,7 @@ def layout(lang: str = "sv", county: str = "", theme: str = "", year: str = "", 
                 filters(conn, lang, county, theme, year),
                 phase_scale_note(conn, lang),
                 html.H2(tx(lang, "Portföljen", "The portfolio"), className="h4"),
-                chart_slot(VIEW, "portfolio"),
+                chart_slot(VIEW, "portfolio", lang),
                 html.Section(
                     [
                         html.H2(tx(lang, "Klusterkort", "Cluster card"), className="h4"),
@@ -194,13 +195,13 @@ def layout(lang: str = "sv", county: str = "", theme: str = "", year: str = "", 
                             className="small text-muted mb-1",
                         ),
                         html.Div(cluster_picker(conn, lang, cluster), className="filters"),
-                        chart_slot(VIEW, CARD),
+                        chart_slot(VIEW, CARD, lang, before=[html.Div(id=CARD_FACTS)]),
                     ],
                     id=CARD_SECTION,
                     **{"aria-label": tx(lang, "Klusterkort", "Cluster card")},
                 ),
                 html.H2(tx(lang, "Över tid och kriterier", "Over time and criteria"), className="h4"),
-                chart_slot(VIEW, "history"),
-                chart_slot(VIEW, "criteria"),
+                chart_slot(VIEW, "history", lang),
+                chart_slot(VIEW, "criteria", lang),
             ]
         )

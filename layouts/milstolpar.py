@@ -187,15 +187,15 @@ def layout(lang: str = "sv", asof: date | None = None, status: list | None = Non
             html.P(id=SUMMARY, className="lead milstolpar-summary", **{"aria-live": "polite"}),
             dcc.Store(id=REVISION, data=0),
             html.H2(tx(lang, "Milstolparna", "The milestones"), className="h4 mt-3"),
-            chart_slot(VIEW, "tidslinje"),
+            chart_slot(VIEW, "tidslinje", lang),
             dcc.Loading(html.Div(id=LIST, className="chart-card"), type="default", delay_show=150),
             html.H2(tx(lang, "Måluppfyllelse", "Goal attainment"), className="h4 mt-4"),
-            chart_slot(VIEW, "maluppfyllelse"),
+            chart_slot(VIEW, "maluppfyllelse", lang),
             html.H2(tx(lang, "Andel klara milstolpar", "Share of milestones done"), className="h4 mt-4"),
             dbc.Row(
                 [
-                    dbc.Col(chart_slot(VIEW, "per-kvartal"), xs=12, lg=6),
-                    dbc.Col(chart_slot(VIEW, "per-aktivitet"), xs=12, lg=6),
+                    dbc.Col(chart_slot(VIEW, "per-kvartal", lang), xs=12, lg=6),
+                    dbc.Col(chart_slot(VIEW, "per-aktivitet", lang), xs=12, lg=6),
                 ]
             ),
             exports(lang),

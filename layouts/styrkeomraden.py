@@ -252,7 +252,7 @@ def layout(
                     "Lokaliseringskvoten visar hur mycket vanligare en bransch är i regionen än i jämförelseområdet.",
                     "The location quotient shows how much more common an industry is in the region than in the comparison area.",
                 ),
-                [chart_slot(VIEW, key) for key in SPECIALISATION],
+                [chart_slot(VIEW, key, lang) for key in SPECIALISATION],
             ),
             section(
                 tx(lang, "Styrkeområden enligt regeln", "Strength areas by the rule"),
@@ -264,7 +264,7 @@ def layout(
                 [
                     dbc.Row(
                         [
-                            dbc.Col(chart_slot(VIEW, RULE_CHART), xs=12, lg=8),
+                            dbc.Col(chart_slot(VIEW, RULE_CHART, lang), xs=12, lg=8),
                             dbc.Col(html.Aside(id=RULE, className="rule-box"), xs=12, lg=4),
                         ]
                     )
@@ -273,7 +273,7 @@ def layout(
             section(
                 tx(lang, "Jämförelse mellan regioner", "Comparison between regions"),
                 tx(lang, "Samma kvot för flera regioner på en gång.", "The same quotient for several regions at once."),
-                [chart_slot(VIEW, HEATMAP)],
+                [chart_slot(VIEW, HEATMAP, lang)],
             ),
             section(
                 tx(lang, "Dynamik och förnyelse", "Dynamics and renewal"),
@@ -282,7 +282,7 @@ def layout(
                     "Hur sysselsättningen har ändrats, hur många nya företag, patent och varumärken branschen har, och hur många av de anställda som har eftergymnasial utbildning.",
                     "How employment has changed, how many new firms, patents and trademarks the industry has, and how many of its employees have higher education.",
                 ),
-                [chart_slot(VIEW, key) for key in DYNAMICS],
+                [chart_slot(VIEW, key, lang) for key in DYNAMICS],
             ),
             section(
                 tx(lang, "Akademiska styrkor", "Academic strengths"),
@@ -291,7 +291,7 @@ def layout(
                     "Lärosätenas publikationer per forskningsämne jämförda med alla svenska lärosäten.",
                     "The universities' publications by research subject compared with all Swedish universities.",
                 ),
-                [chart_slot(VIEW, ACADEMIC)],
+                [chart_slot(VIEW, ACADEMIC, lang)],
             ),
             section(
                 tx(lang, "Jämförelse med testområdena", "Comparison with the test areas"),
@@ -300,7 +300,7 @@ def layout(
                     "Bekräftar analysen länens testområden, och finns det styrkor utanför dem?",
                     "Does the analysis confirm the counties' test areas, and are there strengths outside them?",
                 ),
-                [chart_slot(VIEW, TEST_AREAS)],
+                [chart_slot(VIEW, TEST_AREAS, lang)],
             ),
         ]
     )

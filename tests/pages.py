@@ -30,8 +30,14 @@ def url_for(path: str, lang: str, query: str = "") -> str:
 # dcc.Graph draws only once it is scrolled into view, so an undrawn graph is scrolled to.
 BUSY_JS = """() => {
     if ((window.__s3Pending || 0) > 0) return true;
-    if (document.querySelector('[data-dash-is-loading="true"], .s3-loading, .dash-spinner, ._dash-loading')) return true;
+    if (document.querySelector('.chart-slot:not([data-s3-filled])')) return true;  // its first answer is not in yet
+    if (document.querySelector('[data-dash-is-loading="true"], .dash-spinner, ._dash-loading')) return true;
+    if ([...document.querySelectorAll('.s3-loading')].some(e => e.checkVisibility())) return true;
     if (!document.querySelector('#shell-content > *')) return true;
+    // A chart drawn only once in view or when idle (assets/20-charts.js): bring it into view.
+    if (document.querySelector('.dash-graph--pending')) return true;  // Plotly is drawing
+    const waiting = document.querySelector('[data-s3-pending]');
+    if (waiting) { waiting.scrollIntoView(); return true; }
     for (const g of document.querySelectorAll('.dash-graph')) {
         if (!g.querySelector('.main-svg') && g.checkVisibility()) { g.scrollIntoView(); return true; }
     }
@@ -128,3 +134,14 @@ TEXT_BY_LANG_JS = r"""() => {
 def texts_by_lang(page) -> list[dict]:
     """Return [{lang, text, attr?}] for every visible text and labelling attribute of the page."""
     return page.evaluate(TEXT_BY_LANG_JS)
+
+
+def html_text(markup: str) -> str:
+    """Return the text a reader sees in a string of HTML (as a chart card's static parts hold it)."""
+    from html.parser import HTMLParser
+
+    parts: list[str] = []
+    parser = HTMLParser()
+    parser.handle_data = parts.append
+    parser.feed(markup or "")
+    return " ".join(" ".join(parts).split())

@@ -12,7 +12,7 @@ from callbacks import registry
 from figures import render
 from figures.export_layout import SLIDE, export_figure, preset
 from figures.spec import ChartSpec
-from layouts.chart import downloads, render_chart, view_downloads
+from layouts.chart import chart_slot, downloads, render_chart, view_downloads
 
 
 def walk(component):
@@ -91,9 +91,12 @@ def test_view_downloads_offer_deck_and_zip_only_where_there_are_charts():
 
 
 def test_camera_button_gives_the_slide_preset_and_the_file_name(employment):
-    graph = next(c for c in walk(html.Div(render_chart(employment, "sv", {}))) if isinstance(c, dcc.Graph))
+    graph = next(c for c in walk(chart_slot("start", "employment", "sv")) if isinstance(c, dcc.Graph))
     options = graph.config["toImageButtonOptions"]
-    assert options["filename"] == "start_sysselsatta_lan"
+    assert options["filename"] == "start_employment"
+    assert graph.config["locale"] == "sv"
+    [value] = render_chart(employment, "sv", {})
+    assert value["figure"] is employment.figure and value["caption"] == employment.summary
     assert (options["width"] * options["scale"], options["height"] * options["scale"]) == (1920, 1080)
 
 

@@ -13,6 +13,7 @@ from callbacks.klusterkort import card_chart, card_content, cluster_facts
 from layouts.klusterkartering import PARAMS, layout
 from layouts.params import parse
 from tests.clusters_store import tiny_store
+from tests.pages import html_text
 
 
 @pytest.fixture(scope="module")
@@ -161,13 +162,15 @@ def test_filters_offer_what_the_store_holds(app):
 
 def test_card_opens_for_the_cluster_in_the_address(app):
     with app.server.test_request_context("/klusterkartering"):
-        card = card_content("http://x/klusterkartering?cluster=paper-province&year=2018")
+        facts, card = card_content("http://x/klusterkartering?cluster=paper-province&year=2018")
         empty = card_content("http://x/klusterkartering")
-    text = text_of(card)
+    text = " ".join([text_of(facts), html_text(card["head"]), card["caption"], html_text(card["body"])])
+    assert card["figure"].data  # the phase chart is drawn in the card's graph
     assert text.startswith("Paper Province Hemlän Värmlands län")
     assert "Grundat uppgift saknas" in text and "Horisontella kriterier 2018" in text
     assert "Paper Province: utvecklingsfas över tid" in text and "Exempeldata" in text
-    assert text_of(empty) == "Inget klusterinitiativ valt ännu."
+    assert text_of(empty[0]) == "Inget klusterinitiativ valt ännu."
+    assert empty[1]["figure"] is None and empty[1]["style"] == {"display": "none"}  # no graph under the hint
 
 
 @pytest.mark.parametrize(

@@ -26,9 +26,23 @@ def query_of(url: str) -> dict:
     return {k: v[-1] for k, v in parse_qs(urlsplit(url).query).items()}
 
 
-def content(page) -> str:
-    """Return what the reader sees of the view: headings, filters' labels, summaries, chart texts."""
-    return page.locator("#shell-content").inner_text()
+def content(page) -> tuple:
+    """Return what the reader sees of the view: its words (headings, filters, summaries, chart cards) and
+    the data each graph draws.
+
+    A graph is compared by the data Plotly draws, not by the text of its SVG: Plotly.react reuses
+    elements (a table trace's rows, tick labels), so the same picture can come with another text order.
+    """
+    return page.evaluate(
+        """() => {
+            const root = document.querySelector('#shell-content').cloneNode(true);
+            root.querySelectorAll('.js-plotly-plot').forEach(g => g.remove());
+            const words = root.textContent.replace(/\\s+/g, ' ').trim();
+            const drawn = [...document.querySelectorAll('#shell-content .js-plotly-plot')]
+                .map(g => JSON.stringify([g.data, g.layout.title, g.layout.annotations]));
+            return [words, drawn];
+        }"""
+    )
 
 
 def filter_param(locator) -> str:

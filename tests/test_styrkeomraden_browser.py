@@ -6,7 +6,8 @@ import pytest
 
 pytestmark = pytest.mark.browser
 
-ALL_DRAWN = "document.querySelectorAll('#main .js-plotly-plot').length >= 9"
+ALL_DRAWN = """[...document.querySelectorAll('#main .js-plotly-plot')].filter(g => g.checkVisibility()).length >= 9
+    && !document.querySelector('#main [data-s3-pending]')"""
 SLOW = 180_000  # nine charts on a shared two-core machine: generous, never a timing assertion
 
 

@@ -1,0 +1,111 @@
+"""Chart cards: static parts as escaped HTML, the view's answers cached per address, charts drawn in view first."""
+
+from __future__ import annotations
+
+import json
+
+import dash_bootstrap_components as dbc
+import plotly
+import pytest
+from dash import dcc, html
+
+from callbacks import registry
+from callbacks.styrkeomraden import show_styrkeomraden
+from layouts.static_html import to_html
+from layouts.styrkeomraden import CHARTS as KEYS
+from layouts.styrkeomraden import VIEW
+from tests.pages import goto, html_text, settle
+
+
+def test_static_html_escapes_text_and_attributes_and_keeps_the_markup():
+    tree = html.Details(
+        [
+            html.Summary("Visa <tabell> & mer", className="btn"),
+            html.A("Ladda ner", href='/export/a.csv?x=1&y="2"', download=""),
+            html.Span("Industri", lang="sv", style={"fontWeight": "bold"}, **{"aria-hidden": "true"}),
+        ],
+        className="chart-downloads",
+    )
+    out = to_html(tree)
+    assert out.startswith(
+        '<details class="chart-downloads"><summary class="btn">Visa &lt;tabell&gt; &amp; mer</summary>'
+    )
+    assert 'href="/export/a.csv?x=1&amp;y=&quot;2&quot;"' in out and 'download=""' in out
+    assert 'style="font-weight: bold"' in out and 'aria-hidden="true"' in out and 'lang="sv"' in out
+    assert html_text(out) == "Visa <tabell> & mer Ladda ner Industri"
+    alert = to_html(dbc.Alert("Kunde <inte>", color="warning", className="mb-0"))
+    assert alert == '<div class="alert alert-warning mb-0" role="alert">Kunde &lt;inte&gt;</div>'
+
+
+def test_static_html_refuses_a_component_with_behaviour():
+    with pytest.raises(TypeError, match="Dropdown"):
+        to_html(html.Div(dcc.Dropdown(options=["a"])))
+
+
+def as_json(value) -> str:
+    return json.dumps(value, cls=plotly.utils.PlotlyJSONEncoder, sort_keys=True)
+
+
+def test_the_views_answer_is_kept_per_address_and_store_version(app, monkeypatch):
+    calls = []
+    build = registry.CHARTS[VIEW]["bubble"]
+
+    def counted(conn, lang, **params):
+        calls.append(params["region"])
+        return build(conn, lang, **params)
+
+    monkeypatch.setitem(registry.CHARTS[VIEW], "bubble", counted)
+    with app.server.app_context():
+        from cache import cache
+
+        cache.clear()
+        with app.server.test_request_context("/"):
+            first = show_styrkeomraden("http://x/styrkeomraden?region=21&year=2022")
+        with app.server.test_request_context("/"):
+            again = show_styrkeomraden("http://x/styrkeomraden?year=2022&region=21")  # same choice, other order
+        with app.server.test_request_context("/"):
+            other = show_styrkeomraden("http://x/styrkeomraden?region=17&year=2022")
+    assert calls == ["21", "17"]  # the second address was answered from the cache
+    assert as_json(first) == as_json(again)
+    assert as_json(other[0]["figure"]) != as_json(first[0]["figure"])
+    assert len(first) == len(KEYS) + 3
+
+
+@pytest.mark.browser
+def test_a_filter_change_redraws_every_chart_even_those_below_the_fold(watched):
+    page = watched.page
+    goto(page, watched.base_url + "/styrkeomraden?region=20&year=2023")
+    page.evaluate(
+        "() => { window.__old = document.querySelector('#styrkeomraden-test-areas-graph .js-plotly-plot')._fullLayout; }"
+    )
+    page.evaluate("window.scrollTo(0, 0)")
+    page.locator("""select[id*='"param":"region"']""").select_option("21")
+    # The card's words change at once; the graph far below the window is drawn when the browser is idle.
+    page.wait_for_function(
+        """() => (document.querySelector('#styrkeomraden-test-areas-chart-head')?.innerText || '') !== ''
+            && document.querySelector('#styrkeomraden-summary').innerText.includes('I Gävleborgs län')"""
+    )
+    page.wait_for_function(
+        """() => { const g = document.querySelector('#styrkeomraden-test-areas-graph .js-plotly-plot');
+            return g._fullLayout !== window.__old && !document.querySelector('[data-s3-pending]'); }""",
+        timeout=30_000,
+    )
+    assert page.evaluate("window.scrollY") == 0  # nobody scrolled: the idle browser drew it
+    table = page.locator("#styrkeomraden-test-areas-chart-body table").text_content()  # its rows are the new region's
+    assert "Gävleborgs län" in table and "Dalarnas län" not in table
+    assert watched.console_errors == []
+
+
+@pytest.mark.browser
+def test_a_view_left_and_opened_again_draws_its_charts_again(watched):
+    page = watched.page
+    goto(page, watched.base_url + "/styrkeomraden?region=20&year=2023")
+    page.get_by_role("link", name="Klusterkartering").first.click()
+    page.wait_for_url("**/klusterkartering**")
+    settle(page)
+    page.go_back()
+    page.wait_for_url("**/styrkeomraden**")
+    settle(page)
+    bubble = page.locator("#styrkeomraden-bubble-graph")
+    assert bubble.is_visible() and bubble.locator(".scatterlayer .point").count() > 10
+    assert watched.console_errors == []
