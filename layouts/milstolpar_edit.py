@@ -103,6 +103,22 @@ def _field(label: str, control) -> html.Div:
     return html.Div([html.Label(label, htmlFor=control.id, className="form-label mb-1"), control], className="mb-2")
 
 
+def _actions(lang: str, save_text: str, save_id: str, reload_id: str, message_id: str) -> list:
+    """Return a form's buttons (save, load again) and the status line that reports the outcome."""
+    return [
+        html.Div(
+            [
+                dbc.Button(save_text, id=save_id, color="primary", n_clicks=0),
+                dbc.Button(
+                    tx(lang, "Läs in igen", "Load again"), id=reload_id, color="secondary", outline=True, n_clicks=0
+                ),
+            ],
+            className="d-flex gap-2",
+        ),
+        html.Div(id=message_id, className="mt-2", role="status"),
+    ]
+
+
 def milestone_form(lang: str, options: list[dict]) -> html.Section:
     return html.Section(
         [
@@ -136,22 +152,9 @@ def milestone_form(lang: str, options: list[dict]) -> html.Section:
             ),
             _field(tx(lang, "Kommentar", "Comment"), dbc.Textarea(id=v.EDIT_COMMENT, rows=2, maxLength=2000)),
             dcc.Store(id=v.EDIT_LOADED),
-            html.Div(
-                [
-                    dbc.Button(
-                        tx(lang, "Spara milstolpen", "Save the milestone"), id=v.EDIT_SAVE, color="primary", n_clicks=0
-                    ),
-                    dbc.Button(
-                        tx(lang, "Läs in igen", "Load again"),
-                        id=v.EDIT_RELOAD,
-                        color="secondary",
-                        outline=True,
-                        n_clicks=0,
-                    ),
-                ],
-                className="d-flex gap-2",
+            *_actions(
+                lang, tx(lang, "Spara milstolpen", "Save the milestone"), v.EDIT_SAVE, v.EDIT_RELOAD, v.EDIT_MESSAGE
             ),
-            html.Div(id=v.EDIT_MESSAGE, className="mt-2", role="status"),
         ],
         className="chart-card",
     )
@@ -190,22 +193,13 @@ def outcome_form(lang: str, options: list[dict], quarters: list[dict]) -> html.S
                 ]
             ),
             dcc.Store(id=v.OUTCOME_LOADED),
-            html.Div(
-                [
-                    dbc.Button(
-                        tx(lang, "Spara utfallet", "Save the outcome"), id=v.OUTCOME_SAVE, color="primary", n_clicks=0
-                    ),
-                    dbc.Button(
-                        tx(lang, "Läs in igen", "Load again"),
-                        id=v.OUTCOME_RELOAD,
-                        color="secondary",
-                        outline=True,
-                        n_clicks=0,
-                    ),
-                ],
-                className="d-flex gap-2",
+            *_actions(
+                lang,
+                tx(lang, "Spara utfallet", "Save the outcome"),
+                v.OUTCOME_SAVE,
+                v.OUTCOME_RELOAD,
+                v.OUTCOME_MESSAGE,
             ),
-            html.Div(id=v.OUTCOME_MESSAGE, className="mt-2", role="status"),
             html.Div(id=v.OUTCOME_CURRENT, className="mt-2 small"),
         ],
         className="chart-card",
