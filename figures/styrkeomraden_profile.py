@@ -27,7 +27,8 @@ def criteria_matrix(frame: pd.DataFrame, criteria: list[tuple[str, str]], lang: 
     frame: row (label), category, category_name and one boolean column per criterion key.
     criteria: (column key, column label) in order.
     """
-    labels = [label for _key, label in criteria]
+    # One line per column label, turned: ten columns side by side leave each under 50 px at 1280 px.
+    labels = [label.replace("-<br>", "").replace("<br>", " ") for _key, label in criteria]
     z = frame[[key for key, _label in criteria]].astype(float).to_numpy()
     text = np.where(z > 0, YES, NO).tolist()
     fig = go.Figure(
@@ -66,14 +67,15 @@ def criteria_matrix(frame: pd.DataFrame, criteria: list[tuple[str, str]], lang: 
     fig.update_xaxes(
         side="top",
         showgrid=False,
-        tickangle=0,
+        tickangle=-45,
+        automargin=True,
         tickfont=dict(size=12),
         categoryorder="array",
         categoryarray=[*labels, klass],
     )
     fig.update_yaxes(autorange="reversed", showgrid=False, categoryorder="array", categoryarray=list(frame["row"]))
-    fig = apply_base(fig, lang, height=max(260, 170 + 26 * len(frame)))
-    fig.update_layout(margin=dict(t=60, b=10), legend=dict(y=-0.02, yanchor="top"))
+    fig = apply_base(fig, lang, height=max(300, 230 + 26 * len(frame)))
+    fig.update_layout(margin=dict(t=20, b=10), legend=dict(y=-0.02, yanchor="top"))
     return fig
 
 
