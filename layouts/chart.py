@@ -21,7 +21,10 @@ log = logging.getLogger(__name__)
 MAX_TABLE_ROWS = 500
 
 
-GRAPH_HIDDEN = {"display": "none"}
+# A graph with no figure to show takes no room and is not read out. It keeps its width, though: Plotly
+# sizes a graph once, at its first draw, and one first drawn under display: none would keep Plotly's
+# default 700 px, far too wide for a phone, until the next window resize.
+GRAPH_HIDDEN = {"visibility": "hidden", "height": "0px", "overflow": "hidden"}
 # What a graph shows before its first figure: nothing (no empty axes whose tick labels a reader could hear).
 BLANK_FIGURE = {"data": [], "layout": {"xaxis": {"visible": False}, "yaxis": {"visible": False}}}
 

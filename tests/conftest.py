@@ -9,6 +9,7 @@ from app import create_app
 from data.build import build
 from data.store import engine_for
 from tests.browser import LiveServer, launch
+from tests.pages import goto
 
 
 @pytest.fixture(scope="session")
@@ -70,8 +71,8 @@ class PageWatch:
             self.foreign_requests.append(url)
 
     def goto(self, path: str):
-        self.page.goto(self.base_url + path)
-        self.page.wait_for_load_state("networkidle")
+        """Open path and wait until every chart is drawn (tests.pages.settle), so a test reads numbers, not blanks."""
+        goto(self.page, self.base_url + path)
         return self.page
 
 

@@ -76,6 +76,25 @@ def settle(page, timeout: float = 90.0) -> None:
     page.evaluate("window.scrollTo(0, 0)")
 
 
+# True once the chart card has its figure drawn: filled from its store, not waiting for view or idle
+# time (assets/20-charts.js), Plotly done, and the graph holding a figure with data. Every card's graph
+# is on the page from the start with an empty figure, so ".js-plotly-plot" alone proves nothing.
+CHART_DRAWN_JS = """sel => {
+    const card = document.querySelector(sel);
+    if (!card || !card.hasAttribute('data-s3-filled')) return false;
+    const graph = card.querySelector('.dash-graph');
+    if (!graph || graph.hasAttribute('data-s3-pending') || graph.classList.contains('dash-graph--pending')) return false;
+    const gd = graph.querySelector('.js-plotly-plot');
+    return !!(gd && gd._fullLayout && gd.data && gd.data.length && gd.querySelector('.main-svg'));
+}"""
+
+
+def chart_drawn(page, card_selector: str, timeout: float = 60_000) -> None:
+    """Wait until the chart card (for example "#start-employment-chart") has its figure drawn."""
+    page.locator(card_selector).scroll_into_view_if_needed(timeout=timeout)
+    page.wait_for_function(CHART_DRAWN_JS, arg=card_selector, timeout=timeout)
+
+
 def goto(page, url: str) -> None:
     """Open url and wait until it is drawn (callback requests are counted from the first one)."""
     page.add_init_script(PENDING_JS)

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import pytest
 
+from tests.pages import chart_drawn
+
 pytestmark = pytest.mark.browser
 
 VIEWS = [
@@ -29,7 +31,7 @@ def test_view_opens_by_url_without_errors_or_foreign_requests(watched, path, hea
 def test_start_page_chart_is_drawn_and_marked_as_example(watched):
     page = watched.goto("/")
     card = page.locator("#start-employment-chart")
-    card.locator(".js-plotly-plot").wait_for()
+    chart_drawn(page, "#start-employment-chart")
     assert "Exempeldata" in card.inner_text()
     assert card.locator("figcaption").inner_text().startswith("Sysselsatta 2023")
 

@@ -20,6 +20,7 @@ from figures.style import DIVERGING
 from indicators import load_all
 from layouts import foretagsenkat as view
 from layouts import ids
+from layouts.chart import GRAPH_HIDDEN
 
 SCALE = pd.DataFrame(
     {
@@ -176,7 +177,7 @@ def test_no_respondent_leaves_the_server_through_a_callback(app, conn, show, que
     with app.server.test_request_context("/foretagsenkat" + query):
         values = show("http://localhost/foretagsenkat" + query)
         output = json.dumps(values, cls=plotly.utils.PlotlyJSONEncoder)
-    assert values[0]["figure"].data and values[0]["style"] != {"display": "none"}  # a chart, not a notice
+    assert values[0]["figure"].data and values[0]["style"] != GRAPH_HIDDEN  # a chart, not a notice
     assert "kunde inte visas" not in output and "could not be shown" not in output
     external = set(conn.execute(select(s.respondent.c.external_id)).scalars())
     assert len(external) > 300 and EXTERNAL_ID.search(output) is None

@@ -9,6 +9,8 @@ import re
 import pytest
 from playwright.sync_api import expect
 
+from tests.pages import chart_drawn
+
 pytestmark = pytest.mark.browser
 
 CLUSTERS = "#foretagsenkat-kluster-chart"
@@ -22,7 +24,7 @@ def open_view(watched, path="/foretagsenkat"):
     page = watched.goto(path)
     # The first page of a run loads plotly.js (several MB); on a busy machine that can take a while.
     for chart in (CLUSTERS, QUESTIONS, ROUNDS):
-        page.locator(f"{chart} .js-plotly-plot").wait_for(timeout=60_000)
+        chart_drawn(page, chart)
     return page
 
 
@@ -94,10 +96,20 @@ def test_the_csv_link_gives_the_aggregated_numbers_of_the_chart(watched):
     assert re.search(r"-20\d\d-\d{3}", body) is None  # no respondent id
 
 
+# The widest the page has been, measured every frame from the first script on.
+WIDEST_JS = """(() => { window.__widest = 0;
+    const look = () => { const d = document.documentElement;
+        if (d) window.__widest = Math.max(window.__widest, d.scrollWidth); requestAnimationFrame(look); };
+    requestAnimationFrame(look); })()"""
+
+
 def test_the_view_fits_a_phone(watched):
     page = watched.page
     page.set_viewport_size({"width": 375, "height": 800})
+    page.add_init_script(WIDEST_JS)
     open_view(watched, "/foretagsenkat?county=20&cluster=its-dalarna")
     expect(page.locator(f"{QUESTIONS} .chart-title")).to_contain_text("ITS Dalarna", **SLOW)
     assert page.evaluate("document.documentElement.scrollWidth") <= 375
+    # not even for a moment while the charts are drawn (a graph first drawn while hidden was 700 px wide)
+    assert page.evaluate("window.__widest") <= 375
     assert watched.console_errors == []

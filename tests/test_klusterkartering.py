@@ -10,6 +10,7 @@ import pytest
 from callbacks.klusterkartering import criteria_chart, history_chart, portfolio_chart
 from callbacks.klusterkartering_common import query_of
 from callbacks.klusterkort import card_chart, card_content, cluster_facts
+from layouts.chart import GRAPH_HIDDEN
 from layouts.klusterkartering import PARAMS, layout
 from layouts.params import parse
 from tests.clusters_store import tiny_store
@@ -170,7 +171,7 @@ def test_card_opens_for_the_cluster_in_the_address(app):
     assert "Grundat uppgift saknas" in text and "Horisontella kriterier 2018" in text
     assert "Paper Province: utvecklingsfas över tid" in text and "Exempeldata" in text
     assert text_of(empty[0]) == "Inget klusterinitiativ valt ännu."
-    assert empty[1]["figure"] is None and empty[1]["style"] == {"display": "none"}  # no graph under the hint
+    assert empty[1]["figure"] is None and empty[1]["style"] == GRAPH_HIDDEN  # no graph under the hint
 
 
 @pytest.mark.parametrize(

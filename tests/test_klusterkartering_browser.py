@@ -8,6 +8,8 @@ from urllib.parse import parse_qs, urlsplit
 import pytest
 from playwright.sync_api import expect
 
+from tests.pages import chart_drawn
+
 pytestmark = pytest.mark.browser
 
 PORTFOLIO = "#klusterkartering-portfolio-chart"
@@ -21,7 +23,7 @@ WAIT = 60_000
 def open_view(watched, path="/klusterkartering"):
     watched.page.set_default_timeout(WAIT)
     page = watched.goto(path)
-    page.locator(f"{PORTFOLIO} .js-plotly-plot").wait_for()
+    chart_drawn(page, PORTFOLIO)
     return page
 
 
@@ -88,7 +90,7 @@ def test_a_cluster_card_opens_with_the_keyboard_and_the_address_keeps_it(watched
     expect(facts).to_contain_text("uppgift saknas")
     survey = card.get_by_role("link", name=re.compile("företagsenkäten"))
     assert survey.get_attribute("href") == "/foretagsenkat?cluster=byggdialog-dalarna"
-    card.locator(".js-plotly-plot").wait_for()  # the phase over time
+    chart_drawn(page, CARD)  # the phase over time
 
     page.reload()  # the address alone opens the same card
     expect(page.locator(CARD).locator("h3").first).to_have_text("Byggdialog Dalarna", timeout=WAIT)
@@ -113,6 +115,6 @@ def test_english_view_names_phases_and_levels_in_english(watched):
     expect(page.locator("h1")).to_have_text("Cluster mapping")
     expect(page.locator(f"{PORTFOLIO} .xtick").first).to_contain_text("Initiation", timeout=WAIT)
     expect(page.locator(CARD).locator(".cluster-facts")).to_contain_text("not known", timeout=WAIT)
-    page.locator(f"{CRITERIA} .js-plotly-plot").wait_for()
+    chart_drawn(page, CRITERIA)
     assert "Partly" in page.locator(f"{CRITERIA} .textpoint").all_text_contents()
     assert watched.console_errors == []

@@ -5,10 +5,11 @@ from __future__ import annotations
 import threading
 
 import pytest
+from playwright.sync_api import expect
 
 from callbacks import registry
-from layouts.chart import render_safely
-from tests.pages import goto
+from layouts.chart import GRAPH_HIDDEN, render_safely
+from tests.pages import chart_drawn, goto
 
 
 def broken_chart(conn, lang):
@@ -18,7 +19,7 @@ def broken_chart(conn, lang):
 def test_a_failing_builder_gives_a_message_instead_of_an_exception():
     [value] = render_safely(lambda: broken_chart(None, "sv"), "sv", {})
     assert "Diagrammet kunde inte visas just nu" in value["head"] and 'role="alert"' in value["head"]
-    assert value["figure"] is None and value["style"] == {"display": "none"}  # no empty graph under it
+    assert value["figure"] is None and value["style"] == GRAPH_HIDDEN  # no empty graph under it
     assert value["caption"] == "" and value["body"] == ""
     [english] = render_safely(lambda: broken_chart(None, "en"), "en", {})
     assert "The chart could not be shown right now" in english["head"]
@@ -59,5 +60,5 @@ def test_a_loading_indicator_shows_while_a_chart_is_built(watched, monkeypatch, 
         assert status.evaluate("e => getComputedStyle(e, '::after').content") == words
     finally:
         release.set()
-    page.locator("#start-employment-chart .js-plotly-plot").wait_for()
-    assert page.get_by_role("status").count() == 0
+    chart_drawn(page, "#start-employment-chart")
+    expect(page.get_by_role("status")).to_have_count(0)
