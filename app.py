@@ -40,6 +40,8 @@ def default_config() -> dict:
         "SESSION_COOKIE_HTTPONLY": True,
         "SESSION_COOKIE_SAMESITE": "Lax",
         "SESSION_COOKIE_SECURE": os.environ.get("SESSION_COOKIE_SECURE", "0") == "1",
+        # Compute the most asked Styrkeområden answers after start-up (None: on, except under TESTING).
+        "WARM_CACHE": {"1": True, "0": False}.get(os.environ.get("WARM_CACHE", ""), None),
     }
 
 
@@ -118,6 +120,10 @@ def create_app(config: dict | None = None) -> Dash:
     for module in registry.SERVER_MODULES:
         module.init_app(server)
     app.layout = serve_layout
+    if cfg["WARM_CACHE"] if cfg["WARM_CACHE"] is not None else not cfg.get("TESTING"):
+        from callbacks import styrkeomraden_warm
+
+        styrkeomraden_warm.start(server)
     return app
 
 

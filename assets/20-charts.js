@@ -2,18 +2,18 @@
  *
  * The view's callback puts one value per chart in the card's store: the HTML of the heading, the
  * text alternative and the rest of the card (table, source, downloads), the graph's style and the
- * figure. The HTML is written at once. A card in view has its figure drawn at once; one below the
- * fold is drawn when the browser is idle, or at once when it is scrolled into view, whichever
- * comes first. A change of filter so redraws what the reader sees first instead of waiting for
- * Plotly to draw every chart of a long view. A graph whose newest figure is not drawn yet carries
- * data-s3-pending (dimmed by CSS, so nobody reads old numbers); printing draws every chart.
+ * figure. A card in the window is filled at once, its figure drawn with it; the cards below the fold
+ * follow one by one after the browser has painted, or at once when scrolled into view. A change of
+ * filter so shows what the reader sees first instead of waiting for Plotly to draw every chart of a
+ * long view. A card waiting for its new value carries data-s3-pending (dimmed by CSS, so nobody reads
+ * old numbers); a figure the graph shows already is not drawn again; printing fills every card.
  */
 (function () {
     "use strict";
-    const pending = new Map(); // graph id -> newest figure not yet drawn
+    const pending = new Map(); // graph id -> {base, value, text}: a card's newest value not yet shown; text is its figure's JSON
     const styles = new WeakMap(); // graph element -> the style last given to it (JSON); a new page has new graphs
     const observed = new WeakSet();
-    let idleQueued = false;
+    let queued = false;
     let observer = null;
 
     function setProps(id, props) {
@@ -28,31 +28,83 @@
         setProps(id, {style: style || {}});
     }
 
-    function draw(id) {
-        if (!pending.has(id)) return;
-        const figure = pending.get(id);
-        pending.delete(id);
-        const graph = document.getElementById(id);
-        if (!graph) return; // the reader has gone to another view meanwhile
-        graph.removeAttribute("data-s3-pending");
-        setProps(id, {figure: figure});
+    // Draw a figure into a graph that dcc.Graph has drawn once (its empty first figure): straight with
+    // Plotly.react, as dcc.Graph itself would with responsive=True (the box decides width and height;
+    // the config stays the graph's). Setting the graph's figure prop instead costs a round through
+    // Dash's store, where every component on the page is checked again (bench/styrkeomraden_redraw.py:
+    // about 90 ms less for all charts of Styrkeområden). dcc.Graph draws only when its figure prop
+    // changes, so it never draws over this; its hover events and resizing work on the same element.
+    function react(gd, figure) {
+        const layout = Object.assign({}, figure.layout || {}, {autosize: true, height: undefined, width: undefined});
+        gd.classList.add("dash-graph--pending"); // as dcc.Graph marks a graph being drawn
+        const done = function () { gd.classList.remove("dash-graph--pending"); };
+        Promise.resolve(window.Plotly.react(gd, figure.data || [], layout)).then(done, done);
     }
 
-    function inView(el) {
-        const r = el.getBoundingClientRect();
+    // Fill a card with its newest value: the HTML parts, the graph's style, then the figure.
+    function draw(id) {
+        if (!pending.has(id)) return;
+        const next = pending.get(id);
+        const value = next.value;
+        pending.delete(id);
+        const card = document.getElementById(next.base + "-chart");
+        if (!card) return; // the reader has gone to another view meanwhile
+        card.removeAttribute("data-s3-pending");
+        card.removeAttribute("aria-busy");
+        setHTML(next.base + "-chart-head", value.head);
+        const caption = document.getElementById(next.base + "-chart-caption");
+        if (caption) caption.textContent = value.caption || "";
+        setHTML(next.base + "-chart-body", value.body);
+        setStyle(id, value.style);
+        const graph = document.getElementById(id);
+        if (!graph) return;
+        const gd = graph.querySelector(".js-plotly-plot");
+        if (!value.figure || (gd && gd.__s3Figure === next.text)) {
+            // A message instead of a chart (the graph stays hidden), or the figure the graph shows already
+            // (the same heatmap for another county, say): nothing to draw.
+        } else if (window.Plotly && gd && gd._fullLayout && !gd.classList.contains("dash-graph--pending")) {
+            react(gd, value.figure);
+            gd.__s3Figure = next.text;
+        } else { // dcc.Graph has not drawn its first figure yet: let it draw this one
+            setProps(id, {figure: value.figure});
+        }
+        shown(graph);
+    }
+
+    // Mark a graph as showing the newest figure its card was given (tests and bench/ read this).
+    let fills = 0;
+    function shown(graph) {
+        graph.setAttribute("data-s3-shown", String(++fills));
+    }
+
+    // Whether a card is in the window, as the IntersectionObserver last reported it. Measuring the
+    // card instead would make the browser lay the page out again after each card's new HTML: nine
+    // layouts per redraw. Only a card the observer has not reported on yet is measured.
+    const visible = new WeakMap();
+    function inView(card) {
+        if (visible.has(card)) return visible.get(card);
+        const r = card.getBoundingClientRect();
         return r.width > 0 && r.bottom > 0 && r.top < window.innerHeight;
     }
 
-    function drawWhenIdle() {
-        if (idleQueued || pending.size === 0) return;
-        idleQueued = true;
-        const later = window.requestIdleCallback || function (f) { return setTimeout(f, 50); };
-        later(function () {
-            idleQueued = false;
-            const next = pending.keys().next();
-            if (!next.done) draw(next.value);
-            drawWhenIdle();
-        }, {timeout: 1500});
+    // Fill the waiting cards after the browser has painted what is drawn so far, in tasks of about
+    // 40 ms: the charts in view show first, the page stays responsive, and no time is lost waiting
+    // for idle periods (requestIdleCallback left 60-160 ms between two charts).
+    function drawSoon() {
+        if (queued || pending.size === 0) return;
+        queued = true;
+        window.requestAnimationFrame(function () {
+            setTimeout(function () {
+                queued = false;
+                const until = performance.now() + 40; // several cheap cards in one go, a frame at least each 40 ms
+                do {
+                    const next = pending.keys().next();
+                    if (next.done) break;
+                    draw(next.value);
+                } while (performance.now() < until);
+                drawSoon();
+            }, 0);
+        });
     }
 
     function observe(card, graphId) {
@@ -60,6 +112,7 @@
         if (!observer) {
             observer = new IntersectionObserver(function (entries) {
                 entries.forEach(function (e) {
+                    visible.set(e.target, e.isIntersecting);
                     if (e.isIntersecting) draw(e.target.getAttribute("data-s3-graph"));
                 });
             });
@@ -121,26 +174,19 @@
             const base = trigger.view + "-" + trigger.key;
             const card = document.getElementById(base + "-chart");
             const graphId = base + "-graph";
-            if (card) card.setAttribute("data-s3-filled", "");
-            setHTML(base + "-chart-head", value.head);
-            const caption = document.getElementById(base + "-chart-caption");
-            if (caption) caption.textContent = value.caption || "";
-            setHTML(base + "-chart-body", value.body);
-            setStyle(graphId, value.style);
-            const graph = document.getElementById(graphId);
-            if (!value.figure) { // a message instead of a chart: the graph stays hidden
-                pending.delete(graphId);
-                if (graph) graph.removeAttribute("data-s3-pending");
-                return;
-            }
-            pending.set(graphId, value.figure);
-            if (!card || inView(card)) {
+            const text = value.figure ? JSON.stringify(value.figure) : null;
+            pending.set(graphId, {base: base, value: value, text: text});
+            if (!card) return;
+            card.setAttribute("data-s3-filled", "");
+            observe(card, graphId);
+            if (inView(card)) {
                 draw(graphId);
                 return;
             }
-            if (graph) graph.setAttribute("data-s3-pending", "true");
-            observe(card, graphId);
-            drawWhenIdle();
+            // Below the fold: filled after the cards in view are painted (its old words and chart dimmed).
+            card.setAttribute("data-s3-pending", "true");
+            card.setAttribute("aria-busy", "true");
+            drawSoon();
         }
     };
 })();

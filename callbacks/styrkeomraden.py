@@ -140,7 +140,12 @@ def view_outputs(conn, lang: str, params: dict, query: dict) -> list:
     return [*charts, summary, rule]
 
 
-@cache.memoize(unless=outside_app)
+# A day, not CACHE_DEFAULT_TIMEOUT: the key holds the store version, so an answer never goes stale, and
+# the answers computed in advance after start-up (styrkeomraden_warm.py) should last.
+VIEW_CACHE_TIMEOUT = 24 * 3600
+
+
+@cache.memoize(timeout=VIEW_CACHE_TIMEOUT, unless=outside_app)
 def _memoized_outputs(url: str, version: str, lang: str, canonical: str) -> list:
     query = query_dict(canonical)
     params, _ = parse(PARAMS, query)

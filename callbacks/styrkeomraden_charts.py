@@ -8,6 +8,7 @@ from figures.styrkeomraden import bubble_chart, lq_bars, lq_heatmap
 from figures.styrkeomraden_profile import YES, criteria_matrix
 from indicators.lq import location_quotients
 from layouts.i18n import fmt_number, fmt_signed_percent, tx
+from layouts.matrix import criteria_table
 from layouts.styrkeomraden import COUNTIES, SIDE_BY_SIDE
 
 from .styrkeomraden_data import Context, missing_reference_note, spec, styrka_chart
@@ -175,7 +176,8 @@ def strengths(ctx: Context, key: str, title: str):
         f"strength areas and {counts.get('framvaxande', 0)} emerging industries ({ctx.level_name}, {ctx.analysis.year}).",
     )
     measures = ["employees", "new_firms", "patent_applications", "trademark_applications"]
-    return spec(ctx, key, title, fig, table, rows, measures, summary=summary)
+    page = criteria_table(rows, cols, lang, title)
+    return spec(ctx, key, title, fig, table, rows, measures, summary=summary, page=page)
 
 
 def heatmap_regions(ctx: Context) -> list[str]:

@@ -7,6 +7,7 @@ import pandas as pd
 from figures.styrkeomraden_profile import test_area_table
 from indicators.test_areas import ASSESSMENTS, area_links, compare_test_areas, new_candidates
 from layouts.i18n import fmt_number, tx
+from layouts.matrix import test_area_matrix
 from layouts.styrkeomraden import COUNTIES, SIDE_BY_SIDE
 
 from .styrkeomraden_data import Context, analysis_for, spec, styrka_chart
@@ -68,7 +69,8 @@ def test_areas_chart(ctx: Context, key: str, title: str):
         else []
     )
     measures = ["employees", "new_firms", "patent_applications", "trademark_applications"]
-    return spec(ctx, key, title, fig, table, frame, measures, summary=summary, notes=note)
+    page = test_area_matrix(frame, headers, lang, title)
+    return spec(ctx, key, title, fig, table, frame, measures, summary=summary, notes=note, page=page)
 
 
 def candidate_subject(row, subject_name: dict, lang: str) -> str:

@@ -23,6 +23,9 @@ class ChartSpec:
     filename: str = ""  # stem that says what it is: styrkeomraden_lq_dalarna_2022
     notes: list[str] = field(default_factory=list)  # e.g. suppression notes
     definitions: list[str] = field(default_factory=list)  # for export source sheets and final slides
+    # Shown on the page instead of the figure (html components): a matrix that is a table by nature
+    # is an HTML table there. The exports still draw the figure.
+    page: object = None
 
     @property
     def is_example(self) -> bool:

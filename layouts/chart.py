@@ -317,6 +317,7 @@ def render_chart(spec: ChartSpec, lang: str, query: dict) -> list:
         html.P(spec.subtitle, className="chart-subtitle small text-muted mb-1") if spec.subtitle else None,
     ]
     body = [
+        spec.page,
         *[html.P(n, className="chart-note small") for n in spec.notes],
         html.Details(
             [html.Summary(tx(lang, "Visa tabell", "Show table")), data_table(spec.table, lang, spec.title)],
@@ -335,6 +336,8 @@ def render_chart(spec: ChartSpec, lang: str, query: dict) -> list:
     ]
     # A responsive graph fills its box, 450 px high by default: give the box the figure's height.
     style = {"height": f"{int(height)}px"} if height else {}
+    if spec.page is not None:  # an HTML table in place of the figure
+        return [slot_value(head, None, GRAPH_HIDDEN, spec.summary, body)]
     return [slot_value(head, spec.figure, style, spec.summary, body)]
 
 

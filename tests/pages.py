@@ -83,7 +83,8 @@ CHART_DRAWN_JS = """sel => {
     const card = document.querySelector(sel);
     if (!card || !card.hasAttribute('data-s3-filled')) return false;
     const graph = card.querySelector('.dash-graph');
-    if (!graph || graph.hasAttribute('data-s3-pending') || graph.classList.contains('dash-graph--pending')) return false;
+    if (card.hasAttribute('data-s3-pending')) return false;
+    if (!graph || graph.classList.contains('dash-graph--pending')) return false;
     const gd = graph.querySelector('.js-plotly-plot');
     return !!(gd && gd._fullLayout && gd.data && gd.data.length && gd.querySelector('.main-svg'));
 }"""

@@ -76,23 +76,25 @@ def test_a_filter_change_redraws_every_chart_even_those_below_the_fold(watched):
     page = watched.page
     goto(page, watched.base_url + "/styrkeomraden?region=20&year=2023")
     page.evaluate(
-        "() => { window.__old = document.querySelector('#styrkeomraden-test-areas-graph .js-plotly-plot')._fullLayout; }"
+        "() => { window.__old = document.querySelector('#styrkeomraden-academic-graph .js-plotly-plot')._fullLayout; }"
     )
     page.evaluate("window.scrollTo(0, 0)")
     page.locator("""select[id*='"param":"region"']""").select_option("21")
     # The card's words change at once; the graph far below the window is drawn when the browser is idle.
     page.wait_for_function(
-        """() => (document.querySelector('#styrkeomraden-test-areas-chart-head')?.innerText || '') !== ''
+        """() => (document.querySelector('#styrkeomraden-academic-chart-head')?.innerText || '') !== ''
             && document.querySelector('#styrkeomraden-summary').innerText.includes('I Gävleborgs län')"""
     )
     page.wait_for_function(
-        """() => { const g = document.querySelector('#styrkeomraden-test-areas-graph .js-plotly-plot');
+        """() => { const g = document.querySelector('#styrkeomraden-academic-graph .js-plotly-plot');
             return g._fullLayout !== window.__old && !document.querySelector('[data-s3-pending]'); }""",
         timeout=30_000,
     )
     assert page.evaluate("window.scrollY") == 0  # nobody scrolled: the idle browser drew it
-    table = page.locator("#styrkeomraden-test-areas-chart-body table").text_content()  # its rows are the new region's
-    assert "Gävleborgs län" in table and "Dalarnas län" not in table
+    words = page.locator("#styrkeomraden-academic-chart-caption").text_content()  # the new region's subjects
+    assert "Gävleborgs län" in words and "Dalarnas län" not in words
+    drawn = page.evaluate("document.querySelector('#styrkeomraden-academic-graph .js-plotly-plot').data[0].y")
+    assert "Maskinteknik" in drawn  # a subject among Gävleborg's strongest, not Dalarna's
     assert watched.console_errors == []
 
 

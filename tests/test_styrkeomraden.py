@@ -5,12 +5,14 @@ from __future__ import annotations
 import csv
 import io
 
+import lxml.html
 import pytest
 
 from callbacks.registry import CHARTS, build_chart
 from callbacks.styrkeomraden import show_styrkeomraden
 from indicators.__main__ import main as cli
 from layouts import ids
+from layouts.static_html import to_html
 from layouts.styrkeomraden import CHARTS as KEYS
 from layouts.styrkeomraden import PARAMS, VIEW, layout
 from tests.test_indicators_lq import SMALL, make_store
@@ -79,6 +81,46 @@ def test_the_thresholds_in_the_address_change_the_classification(app):
     with app.server.test_request_context("/"):
         outputs = show_styrkeomraden("http://localhost/styrkeomraden?region=20&year=2023&lq_min=2.5")
     assert "minst 2,5" in str(outputs[len(KEYS) + 1])  # the rule shown is the rule applied
+
+
+SHAPE = {"Helhetligt styrkeområde": "◆", "Styrkeområde i näringslivet": "●", "Framväxande": "■"}  # as in the charts
+
+
+def page_table(spec):
+    """Return the HTML table the page shows in place of the figure, parsed."""
+    return lxml.html.fragment_fromstring(to_html(spec.page), create_parent="div").find(".//table")
+
+
+@pytest.mark.parametrize("name", ["dalarna", "three side by side"])
+def test_the_rule_matrix_is_a_table_with_a_word_in_every_cell_grouped_by_class(app, name):
+    spec = chart(app, "strengths", QUERIES[name])
+    table = page_table(spec)
+    classes = [th.text_content().strip() for th in table.findall(".//tr[@class='class-row']/th")]
+    counts = spec.table["Klass"].value_counts()
+    assert classes == [f"{SHAPE[c]}{c} ({counts[c]})" for c in spec.table["Klass"].unique()]  # strongest first
+    criteria = [c for c in spec.table.columns if set(spec.table[c]) <= {"✓", "–"}]
+    assert len(criteria) == 9
+    rows = [tr for tr in table.findall(".//tbody/tr") if tr.get("class") != "class-row"]
+    assert len(rows) == len(spec.table)
+    for tr, (_, row) in zip(rows, spec.table.iterrows()):
+        assert tr.find("th").text_content().startswith(row["Bransch"])  # the whole name, not cut
+        cells = tr.findall("td")
+        assert [c.get("class") for c in cells] == ["met" if row[c] == "✓" else "unmet" for c in criteria]
+        heard = [c.find("span[@class='visually-hidden']").text for c in cells]
+        assert heard == ["uppfyllt" if row[c] == "✓" else "inte uppfyllt" for c in criteria]
+    assert spec.figure.data  # the exports still draw it
+
+
+def test_the_test_area_matrix_is_a_table_with_the_assessment_written_out(app):
+    spec = chart(app, "test-areas", QUERIES["three side by side"])
+    table = page_table(spec)
+    rows = table.findall(".//tbody/tr")
+    assert len(rows) == len(spec.table)
+    assert [tr.find("th").text for tr in rows] == list(spec.table["Testområde"])
+    verdicts = [tr.find("td[@class='verdict']") for tr in rows]
+    assert [v.text for v in verdicts] == list(spec.table["Bedömning"])
+    shading = {v.text: v.get("style") for v in verdicts}
+    assert len(set(shading.values())) == len(shading) >= 3  # each assessment its own shade, and its words
 
 
 def test_a_region_compared_with_itself_is_explained_in_words(app):

@@ -6,7 +6,10 @@ import pytest
 
 pytestmark = pytest.mark.browser
 
-ALL_DRAWN = """[...document.querySelectorAll('#main .js-plotly-plot')].filter(g => g.checkVisibility()).length >= 9
+# Seven charts drawn by Plotly and the two matrices, which are HTML tables.
+ALL_DRAWN = """[...document.querySelectorAll('#main .js-plotly-plot')]
+        .filter(g => g.checkVisibility({visibilityProperty: true})).length >= 7
+    && document.querySelectorAll('#main table.matrix').length >= 2
     && !document.querySelector('#main [data-s3-pending]')"""
 SLOW = 180_000  # nine charts on a shared two-core machine: generous, never a timing assertion
 
