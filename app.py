@@ -120,7 +120,8 @@ def create_app(config: dict | None = None) -> Dash:
     for module in registry.SERVER_MODULES:
         module.init_app(server)
     app.layout = serve_layout
-    if cfg["WARM_CACHE"] if cfg["WARM_CACHE"] is not None else not cfg.get("TESTING"):
+    warm = cfg["WARM_CACHE"] if cfg["WARM_CACHE"] is not None else not cfg.get("TESTING")
+    if warm:
         from callbacks import styrkeomraden_warm
 
         styrkeomraden_warm.start(server)
