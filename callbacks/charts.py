@@ -1,8 +1,8 @@
-"""Fill each chart card from its store: HTML at once, the figure on screen at once and below the fold when idle."""
+"""Fill each chart card from its store: a card in the window at once, those below the fold right after the first paint."""
 
 from dash import MATCH, ClientsideFunction, Input, clientside_callback
 
-# No output: assets/20-charts.js writes the card and sets the graph with dash_clientside.set_props.
+# No output: assets/20-charts.js writes the card and draws the graph (Plotly.react, or the figure prop first).
 clientside_callback(
     ClientsideFunction(namespace="s3", function_name="fillChart"),
     Input({"type": "chart-figure", "view": MATCH, "key": MATCH}, "data"),

@@ -62,7 +62,7 @@ def chart_slot(view: str, key: str, lang: str = "sv", before: list | None = None
     The card's parts stay on the page. A redraw puts one value in the card's store (see
     render_chart): assets/20-charts.js writes its HTML parts (heading, text alternative, the rest)
     into the card and draws the figure with Plotly.react, at once when the card is in view and
-    otherwise when the browser is idle or the card is scrolled into view. While the view's
+    otherwise right after the first paint or when the card is scrolled into view. While the view's
     callback runs for more than 150 ms, a spinner with words shows in the card's corner.
     """
     cid = ids.chart_id(view, key)

@@ -34,7 +34,7 @@ BUSY_JS = """() => {
     if (document.querySelector('[data-dash-is-loading="true"], .dash-spinner, ._dash-loading')) return true;
     if ([...document.querySelectorAll('.s3-loading')].some(e => e.checkVisibility())) return true;
     if (!document.querySelector('#shell-content > *')) return true;
-    // A chart drawn only once in view or when idle (assets/20-charts.js): bring it into view.
+    // A card below the fold is filled after the first paint (assets/20-charts.js): bring it into view.
     if (document.querySelector('.dash-graph--pending')) return true;  // Plotly is drawing
     const waiting = document.querySelector('[data-s3-pending]');
     if (waiting) { waiting.scrollIntoView(); return true; }
@@ -76,8 +76,8 @@ def settle(page, timeout: float = 90.0) -> None:
     page.evaluate("window.scrollTo(0, 0)")
 
 
-# True once the chart card has its figure drawn: filled from its store, not waiting for view or idle
-# time (assets/20-charts.js), Plotly done, and the graph holding a figure with data. Every card's graph
+# True once the chart card has its figure drawn: filled from its store, not waiting below the fold
+# (assets/20-charts.js), Plotly done, and the graph holding a figure with data. Every card's graph
 # is on the page from the start with an empty figure, so ".js-plotly-plot" alone proves nothing.
 CHART_DRAWN_JS = """sel => {
     const card = document.querySelector(sel);
