@@ -20,11 +20,16 @@
         window.dash_clientside.set_props(id, props);
     }
 
+    // Give a graph its new style (its height, or hidden): on the element at once, so that Plotly draws
+    // the figure at its new size (dcc.Graph would apply the prop only when React renders next, and a
+    // resize would then draw the chart a second time), and as the prop that dcc.Graph keeps.
     function setStyle(id, style) {
         const graph = document.getElementById(id);
         const text = JSON.stringify(style || {});
         if (!graph || styles.get(graph) === text) return;
         styles.set(graph, text);
+        graph.removeAttribute("style");
+        Object.keys(style || {}).forEach(function (k) { graph.style[k] = style[k]; });
         setProps(id, {style: style || {}});
     }
 
@@ -35,10 +40,43 @@
     // about 90 ms less for all charts of Styrkeområden). dcc.Graph draws only when its figure prop
     // changes, so it never draws over this; its hover events and resizing work on the same element.
     function react(gd, figure) {
+        keepSize();
         const layout = Object.assign({}, figure.layout || {}, {autosize: true, height: undefined, width: undefined});
         gd.classList.add("dash-graph--pending"); // as dcc.Graph marks a graph being drawn
         const done = function () { gd.classList.remove("dash-graph--pending"); };
         Promise.resolve(window.Plotly.react(gd, figure.data || [], layout)).then(done, done);
+    }
+
+    // dcc.Graph calls Plotly.Plots.resize whenever the graph's box changes size, and Plotly then draws
+    // the whole chart again even when it has the box's size already: every card whose height changed
+    // with its new figure (more industries at another level, say) was drawn twice. Skip the resize of a
+    // graph drawn at its box's size; a window that really changed size still redraws.
+    let sizeKept = false;
+    function keepSize() {
+        if (sizeKept || !window.Plotly || !window.Plotly.Plots) return;
+        sizeKept = true;
+        const resize = window.Plotly.Plots.resize;
+        window.Plotly.Plots.resize = function (gd) {
+            const el = typeof gd === "string" ? document.getElementById(gd) : gd;
+            const full = el && el._fullLayout;
+            if (full && el.layout && !el.layout.width && !el.layout.height &&
+                full.width === Math.round(el.clientWidth) && full.height === Math.round(el.clientHeight)) {
+                return Promise.resolve(el);
+            }
+            return resize.apply(this, arguments);
+        };
+    }
+
+    // Give a figure the margins its axis labels need (figures/margins.py), so that Plotly draws it once
+    // instead of drawing it, widening the margins and drawing it again. Not in a narrow graph (a
+    // phone): there the labels would take more than half the width, and Plotly's own answer, which
+    // shortens the room it gives them, is better.
+    function withRoom(figure, room, graph) {
+        if (!figure || !room || !Object.keys(room).length) return figure;
+        const layout = figure.layout || {};
+        const margin = Object.assign({}, layout.margin || {}, room);
+        if ((margin.l || 0) + (margin.r || 0) > graph.clientWidth / 2) return figure;
+        return Object.assign({}, figure, {layout: Object.assign({}, layout, {margin: margin})});
     }
 
     // Fill a card with its newest value: the HTML parts, the graph's style, then the figure.
@@ -59,14 +97,15 @@
         const graph = document.getElementById(id);
         if (!graph) return;
         const gd = graph.querySelector(".js-plotly-plot");
+        const figure = withRoom(value.figure, value.margins, graph);
         if (!value.figure || (gd && gd.__s3Figure === next.text)) {
             // A message instead of a chart (the graph stays hidden), or the figure the graph shows already
             // (the same heatmap for another county, say): nothing to draw.
         } else if (window.Plotly && gd && gd._fullLayout && !gd.classList.contains("dash-graph--pending")) {
-            react(gd, value.figure);
+            react(gd, figure);
             gd.__s3Figure = next.text;
         } else { // dcc.Graph has not drawn its first figure yet: let it draw this one
-            setProps(id, {figure: value.figure});
+            setProps(id, {figure: figure});
         }
         shown(graph);
     }
@@ -140,9 +179,12 @@
         let cards = [];
         try {
             const outputs = [].concat(JSON.parse(init.body).outputs || []);
-            cards = outputs.filter(function (o) { return o && o.id && o.id.type === "chart-figure"; })
-                .map(function (o) { return document.getElementById(o.id.view + "-" + o.id.key + "-chart"); })
-                .filter(Boolean);
+            outputs.forEach(function (o) {
+                const id = (o && o.id) || {};
+                if (id.type === "chart-figure") cards.push(document.getElementById(id.view + "-" + id.key + "-chart"));
+                if (id.type === "chart-cards") cards.push.apply(cards, document.querySelectorAll('.chart-card[id^="' + id.view + '-"]'));
+            });
+            cards = cards.filter(Boolean);
         } catch (e) {
             return answer;
         }
@@ -166,27 +208,39 @@
         Array.from(pending.keys()).forEach(draw);
     });
 
+    // Take a card's newest value: drawn at once when the card is in the window, otherwise marked as
+    // waiting and filled after the cards in view are painted (its old words and chart dimmed).
+    function fill(base, value) {
+        const card = document.getElementById(base + "-chart");
+        const graphId = base + "-graph";
+        const text = value.figure ? JSON.stringify(value.figure) : null;
+        pending.set(graphId, {base: base, value: value, text: text});
+        if (!card) return;
+        card.setAttribute("data-s3-filled", "");
+        observe(card, graphId);
+        if (inView(card)) {
+            draw(graphId);
+            return;
+        }
+        card.setAttribute("data-s3-pending", "true");
+        card.setAttribute("aria-busy", "true");
+        drawSoon();
+    }
+
     window.dash_clientside = window.dash_clientside || {};
     window.dash_clientside.s3 = {
+        // One card's store (layouts/chart.py chart_slot).
         fillChart: function (value) {
             const trigger = window.dash_clientside.callback_context.triggered_id;
             if (!value || !trigger) return;
-            const base = trigger.view + "-" + trigger.key;
-            const card = document.getElementById(base + "-chart");
-            const graphId = base + "-graph";
-            const text = value.figure ? JSON.stringify(value.figure) : null;
-            pending.set(graphId, {base: base, value: value, text: text});
-            if (!card) return;
-            card.setAttribute("data-s3-filled", "");
-            observe(card, graphId);
-            if (inView(card)) {
-                draw(graphId);
-                return;
-            }
-            // Below the fold: filled after the cards in view are painted (its old words and chart dimmed).
-            card.setAttribute("data-s3-pending", "true");
-            card.setAttribute("aria-busy", "true");
-            drawSoon();
+            fill(trigger.view + "-" + trigger.key, value);
+        },
+        // A view's one store for all its cards (layouts/chart.py cards_value): the other parts of the
+        // view first (the summary at the top), then the cards in page order.
+        fillCards: function (all) {
+            if (!all || !all.cards) return;
+            Object.keys(all.html || {}).forEach(function (id) { setHTML(id, all.html[id]); });
+            Object.keys(all.cards).forEach(function (key) { fill(all.view + "-" + key, all.cards[key]); });
         }
     };
 })();

@@ -8,3 +8,10 @@ clientside_callback(
     Input({"type": "chart-figure", "view": MATCH, "key": MATCH}, "data"),
     prevent_initial_call=True,
 )
+
+# A view that fills all its cards from one store (layouts/chart.py cards_value).
+clientside_callback(
+    ClientsideFunction(namespace="s3", function_name="fillCards"),
+    Input({"type": "chart-cards", "view": MATCH}, "data"),
+    prevent_initial_call=True,
+)

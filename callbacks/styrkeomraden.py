@@ -18,7 +18,7 @@ from indicators.levels import InvalidArgument
 from indicators.source import CachedSource, outside_app
 from indicators.strength import DEFAULT_REASON_EN, DEFAULT_REASON_SV, rule_lines
 from layouts import ids
-from layouts.chart import chart_outputs, example_badge, message_parts, render_safely
+from layouts.chart import cards_store_id, cards_value, example_badge, message_parts, render_safely
 from layouts.i18n import fmt_number, fmt_signed_percent, tx
 from layouts.params import encode, lang_from, parse, query_dict
 from layouts.styrkeomraden import CHARTS, PARAMS, RESET, RULE, SUMMARY, VIEW
@@ -127,17 +127,19 @@ def texts(conn, lang: str, params: dict) -> tuple[list, list]:
     return summary_block(ctx), rule_block(ctx)
 
 
-def view_outputs(conn, lang: str, params: dict, query: dict) -> list:
-    """Return every output of the view (charts, summary, rule) for parsed params; figures as plain dicts."""
-    charts = []
+def view_outputs(conn, lang: str, params: dict, query: dict) -> dict:
+    """Return the view's cards store value (every chart, the summary and the rule) for parsed params.
+
+    Figures are plain dicts: cheap to keep in the cache and to send.
+    """
+    cards = {}
     for key in CHARTS:
-        parts = render_safely(lambda k=key: REGISTERED[VIEW][k](conn, lang, **params), lang, query)
-        figure = parts[0]["figure"]
-        if hasattr(figure, "to_plotly_json"):
-            parts[0]["figure"] = figure.to_plotly_json()  # a plain dict: cheap to keep in the cache and to send
-        charts += parts
+        (value,) = render_safely(lambda k=key: REGISTERED[VIEW][k](conn, lang, **params), lang, query)
+        if hasattr(value["figure"], "to_plotly_json"):
+            value["figure"] = value["figure"].to_plotly_json()
+        cards[key] = value
     summary, rule = texts(conn, lang, params)
-    return [*charts, summary, rule]
+    return cards_value(VIEW, cards, {SUMMARY: summary, RULE: rule})
 
 
 # A day, not CACHE_DEFAULT_TIMEOUT: the key holds the store version, so an answer never goes stale, and
@@ -146,14 +148,14 @@ VIEW_CACHE_TIMEOUT = 24 * 3600
 
 
 @cache.memoize(timeout=VIEW_CACHE_TIMEOUT, unless=outside_app)
-def _memoized_outputs(url: str, version: str, lang: str, canonical: str) -> list:
+def _memoized_outputs(url: str, version: str, lang: str, canonical: str) -> dict:
     query = query_dict(canonical)
     params, _ = parse(PARAMS, query)
     with engine_for(url).connect() as conn:
         return view_outputs(conn, lang, params, query)
 
 
-def cached_outputs(lang: str, params: dict, query: dict) -> list:
+def cached_outputs(lang: str, params: dict, query: dict) -> dict:
     """Return the view's outputs, kept per store version and canonical address: a choice made before is instant."""
     with current_engine().connect() as conn:
         if outside_app():
@@ -163,9 +165,7 @@ def cached_outputs(lang: str, params: dict, query: dict) -> list:
 
 
 @callback(
-    *[output for key in CHARTS for output in chart_outputs(VIEW, key)],
-    Output(SUMMARY, "children"),
-    Output(RULE, "children"),
+    Output(cards_store_id(VIEW), "data"),
     Output(RESET, "href"),
     Input(ids.URL, "href"),
 )
@@ -184,9 +184,6 @@ def show_styrkeomraden(href):
             "Analysen kunde inte visas just nu. Försök igen senare.",
             "The analysis could not be shown right now. Try again later.",
         )
-        return [v for _ in CHARTS for v in message_parts(refused(message, lang))] + [
-            refused(message, lang),
-            [],
-            reset_href(query),
-        ]
-    return [*outputs, reset_href(query)]
+        cards = {key: message_parts(refused(message, lang))[0] for key in CHARTS}
+        return cards_value(VIEW, cards, {SUMMARY: refused(message, lang), RULE: []}), reset_href(query)
+    return outputs, reset_href(query)

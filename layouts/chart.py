@@ -11,6 +11,7 @@ import dash_bootstrap_components as dbc
 import pandas as pd
 from dash import Output, dcc, html
 
+from figures.margins import label_room
 from figures.spec import ChartSpec
 
 from . import ids
@@ -38,6 +39,11 @@ def figure_store_id(view: str, key: str) -> dict:
     return {"type": "chart-figure", "view": view, "key": key}
 
 
+def cards_store_id(view: str) -> dict:
+    """Return the id of the one store that fills every card of a view at once (see cards_value)."""
+    return {"type": "chart-cards", "view": view}
+
+
 def graph_config(view: str, key: str, lang: str) -> dict:
     """Return the graph's Plotly config: language, no requests to other hosts, the camera's slide preset."""
     return {
@@ -56,7 +62,7 @@ def graph_config(view: str, key: str, lang: str) -> dict:
     }
 
 
-def chart_slot(view: str, key: str, lang: str = "sv", before: list | None = None) -> html.Div:
+def chart_slot(view: str, key: str, lang: str = "sv", before: list | None = None, store: bool = True) -> html.Div:
     """Return the place of a chart, filled by the view's callback.
 
     The card's parts stay on the page. A redraw puts one value in the card's store (see
@@ -64,12 +70,14 @@ def chart_slot(view: str, key: str, lang: str = "sv", before: list | None = None
     into the card and draws the figure with Plotly.react, at once when the card is in view and
     otherwise right after the first paint or when the card is scrolled into view. While the view's
     callback runs for more than 150 ms, a spinner with words shows in the card's corner.
+    store=False: the card has no store of its own; the view fills all its cards from one
+    (cards_store_id, cards_value).
     """
     cid = ids.chart_id(view, key)
     return html.Div(
         [
             *(before or []),
-            dcc.Store(id=figure_store_id(view, key)),
+            *([dcc.Store(id=figure_store_id(view, key))] if store else []),
             html.Div(id=f"{cid}-head", className="chart-head"),
             html.Figure(
                 [
@@ -101,9 +109,28 @@ def chart_outputs(view: str, key: str) -> list[Output]:
     return [Output(figure_store_id(view, key), "data")]
 
 
-def slot_value(head, figure, style: dict, caption: str, body) -> dict:
-    """Return a chart slot's store value; head and body are components (or HTML), written as HTML."""
+def cards_value(view: str, cards: dict[str, dict], parts: dict[str, object]) -> dict:
+    """Return the value of a view's cards store: each card's slot value, and other parts of the view as HTML.
+
+    parts maps an element's id to components (or HTML) that assets/20-charts.js writes into it with
+    the cards: one store update and one clientside call per redraw instead of one per card, for
+    Dash's renderer re-checks the page's components after each.
+    """
     return {
+        "view": view,
+        "cards": cards,
+        "html": {k: v if isinstance(v, str) else to_html(v) for k, v in parts.items()},
+    }
+
+
+def slot_value(head, figure, style: dict, caption: str, body, margins: dict | None = None) -> dict:
+    """Return a chart slot's store value; head and body are components (or HTML), written as HTML.
+
+    margins: the room the figure's axis labels need (figures/margins.py), given to the figure in a
+    graph wide enough for it.
+    """
+    return {
+        "margins": margins or {},
         "head": head if isinstance(head, str) else to_html(head),
         "figure": figure,
         "style": style,
@@ -338,7 +365,8 @@ def render_chart(spec: ChartSpec, lang: str, query: dict) -> list:
     style = {"height": f"{int(height)}px"} if height else {}
     if spec.page is not None:  # an HTML table in place of the figure
         return [slot_value(head, None, GRAPH_HIDDEN, spec.summary, body)]
-    return [slot_value(head, spec.figure, style, spec.summary, body)]
+    # Room for the axis labels before the browser draws: Plotly then draws the chart once, not twice.
+    return [slot_value(head, spec.figure, style, spec.summary, body, margins=label_room(spec.figure))]
 
 
 def render_safely(build, lang: str, query: dict) -> list:

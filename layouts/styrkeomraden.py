@@ -10,7 +10,7 @@ import math
 from dataclasses import dataclass, fields
 
 import dash_bootstrap_components as dbc
-from dash import html
+from dash import dcc, html
 from flask import g, has_app_context
 
 from data.store import current_engine
@@ -20,7 +20,7 @@ from indicators.source import CachedSource
 from indicators.strength import PERCENT_SETTINGS, SETTING_LABELS, Thresholds
 
 from . import ids
-from .chart import chart_slot
+from .chart import cards_store_id, chart_slot
 from .i18n import tx
 from .params import Param
 
@@ -244,6 +244,9 @@ def layout(
             ),
             filters(lang, region, year, start, level, reference, per),
             settings(lang, thresholds),
+            # Every card, the summary and the rule come in one store (callbacks/styrkeomraden.py); the
+            # summary and the rule are written as HTML by assets/20-charts.js, never by Dash.
+            dcc.Store(id=cards_store_id(VIEW)),
             html.Div(id=SUMMARY, className="styrkeomraden-summary mb-3", **{"aria-live": "polite"}),
             section(
                 tx(lang, "Specialisering", "Specialisation"),
@@ -252,7 +255,7 @@ def layout(
                     "Lokaliseringskvoten visar hur mycket vanligare en bransch är i regionen än i jämförelseområdet.",
                     "The location quotient shows how much more common an industry is in the region than in the comparison area.",
                 ),
-                [chart_slot(VIEW, key, lang) for key in SPECIALISATION],
+                [chart_slot(VIEW, key, lang, store=False) for key in SPECIALISATION],
             ),
             section(
                 tx(lang, "Styrkeområden enligt regeln", "Strength areas by the rule"),
@@ -264,7 +267,7 @@ def layout(
                 [
                     dbc.Row(
                         [
-                            dbc.Col(chart_slot(VIEW, RULE_CHART, lang), xs=12, lg=8),
+                            dbc.Col(chart_slot(VIEW, RULE_CHART, lang, store=False), xs=12, lg=8),
                             dbc.Col(html.Aside(id=RULE, className="rule-box"), xs=12, lg=4),
                         ]
                     )
@@ -273,7 +276,7 @@ def layout(
             section(
                 tx(lang, "Jämförelse mellan regioner", "Comparison between regions"),
                 tx(lang, "Samma kvot för flera regioner på en gång.", "The same quotient for several regions at once."),
-                [chart_slot(VIEW, HEATMAP, lang)],
+                [chart_slot(VIEW, HEATMAP, lang, store=False)],
             ),
             section(
                 tx(lang, "Dynamik och förnyelse", "Dynamics and renewal"),
@@ -282,7 +285,7 @@ def layout(
                     "Hur sysselsättningen har ändrats, hur många nya företag, patent och varumärken branschen har, och hur många av de anställda som har eftergymnasial utbildning.",
                     "How employment has changed, how many new firms, patents and trademarks the industry has, and how many of its employees have higher education.",
                 ),
-                [chart_slot(VIEW, key, lang) for key in DYNAMICS],
+                [chart_slot(VIEW, key, lang, store=False) for key in DYNAMICS],
             ),
             section(
                 tx(lang, "Akademiska styrkor", "Academic strengths"),
@@ -291,7 +294,7 @@ def layout(
                     "Lärosätenas publikationer per forskningsämne jämförda med alla svenska lärosäten.",
                     "The universities' publications by research subject compared with all Swedish universities.",
                 ),
-                [chart_slot(VIEW, ACADEMIC, lang)],
+                [chart_slot(VIEW, ACADEMIC, lang, store=False)],
             ),
             section(
                 tx(lang, "Jämförelse med testområdena", "Comparison with the test areas"),
@@ -300,7 +303,7 @@ def layout(
                     "Bekräftar analysen länens testområden, och finns det styrkor utanför dem?",
                     "Does the analysis confirm the counties' test areas, and are there strengths outside them?",
                 ),
-                [chart_slot(VIEW, TEST_AREAS, lang)],
+                [chart_slot(VIEW, TEST_AREAS, lang, store=False)],
             ),
         ]
     )

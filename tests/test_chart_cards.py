@@ -67,8 +67,8 @@ def test_the_views_answer_is_kept_per_address_and_store_version(app, monkeypatch
             other = show_styrkeomraden("http://x/styrkeomraden?region=17&year=2022")
     assert calls == ["21", "17"]  # the second address was answered from the cache
     assert as_json(first) == as_json(again)
-    assert as_json(other[0]["figure"]) != as_json(first[0]["figure"])
-    assert len(first) == len(KEYS) + 3
+    assert as_json(other[0]["cards"]["bubble"]["figure"]) != as_json(first[0]["cards"]["bubble"]["figure"])
+    assert list(first[0]["cards"]) == list(KEYS) and len(first) == 2  # every card in one store, and the reset link
 
 
 @pytest.mark.browser
@@ -111,3 +111,63 @@ def test_a_view_left_and_opened_again_draws_its_charts_again(watched):
     bubble = page.locator("#styrkeomraden-bubble-graph")
     assert bubble.is_visible() and bubble.locator(".scatterlayer .point").count() > 10
     assert watched.console_errors == []
+
+
+# Count each graph's draws from its next Plotly.react on (a listener added earlier would be gone
+# if Plotly.newPlot purged the graph meanwhile).
+COUNT_DRAWS_JS = """() => { window.__draws = {}; const react = Plotly.react;
+    Plotly.react = function (gd) {
+        if (!gd.__counted) {
+            gd.__counted = true;
+            const id = gd.closest('.dash-graph').id;
+            gd.on('plotly_afterplot', () => { window.__draws[id] = (window.__draws[id] || 0) + 1; });
+        }
+        return react.apply(this, arguments);
+    }; }"""
+WIDENED_JS = """() => [...document.querySelectorAll('#main .js-plotly-plot')].filter(gd => gd.data && gd.data.length)
+    .map(gd => [gd.closest('.dash-graph').id, gd.layout.margin, gd._fullLayout._size])
+    .filter(([id, sent, size]) => size.l > sent.l || size.b > sent.b)"""
+# Tick labels that reach outside their chart's SVG would be cut off for the reader.
+LABELS_OUTSIDE_JS = """() => [...document.querySelectorAll('#main .js-plotly-plot')].flatMap(gd => {
+    const box = gd.querySelector('svg.main-svg').getBoundingClientRect();
+    return [...gd.querySelectorAll('.ytick text, .xtick text')].filter(t => {
+        const r = t.getBoundingClientRect();
+        return r.width && (r.left < box.left - 1 || r.right > box.right + 1 || r.bottom > box.bottom + 1);
+    }).map(t => t.textContent); })"""
+
+
+@pytest.mark.browser
+def test_a_change_of_level_draws_each_chart_once_with_room_for_its_labels(watched):
+    page = watched.page
+    goto(page, watched.base_url + "/styrkeomraden?region=20&year=2023")
+    page.evaluate(COUNT_DRAWS_JS)
+    page.locator("""select[id*='"param":"level"']""").select_option("section")  # other names, other heights
+    page.wait_for_function(
+        "() => document.querySelector('#styrkeomraden-summary').innerText.includes('SNI-avsnitt')"
+        " && !document.querySelector('#main [data-s3-pending], #main .dash-graph--pending')",
+        timeout=60_000,
+    )
+    page.wait_for_timeout(500)  # a resize or a wider margin would draw a chart again about now
+    draws = page.evaluate("window.__draws")
+    # Plotly draws a chart a second time when its labels need wider margins than the figure has, or
+    # when its box changes size after the draw; the card script and figures/margins.py avoid both.
+    assert len(draws) >= 6 and set(draws.values()) == {1}, draws
+    # Plotly widens a margin, drawing the chart again in the same call, when the labels need more room.
+    widened = page.evaluate(WIDENED_JS)
+    assert widened == [], widened
+    assert page.evaluate(LABELS_OUTSIDE_JS) == []
+    assert watched.console_errors == []
+
+
+@pytest.mark.browser
+def test_charts_follow_the_window_when_it_changes_size(watched):
+    page = watched.page
+    goto(page, watched.base_url + "/styrkeomraden?region=20&year=2023")
+    width = "() => document.querySelector('#styrkeomraden-lq-bars-graph svg.main-svg').getBoundingClientRect().width"
+    wide = page.evaluate(width)
+    page.set_viewport_size({"width": 700, "height": 900})
+    page.wait_for_function(f"() => ({width})() < {wide} - 100", timeout=10_000)
+    narrow = page.evaluate(width)
+    box = page.evaluate("document.querySelector('#styrkeomraden-lq-bars-chart').clientWidth")
+    assert narrow <= box
+    assert page.evaluate(LABELS_OUTSIDE_JS) == []

@@ -14,7 +14,7 @@ from indicators.__main__ import main as cli
 from layouts import ids
 from layouts.static_html import to_html
 from layouts.styrkeomraden import CHARTS as KEYS
-from layouts.styrkeomraden import PARAMS, VIEW, layout
+from layouts.styrkeomraden import PARAMS, RULE, SUMMARY, VIEW, layout
 from tests.test_indicators_lq import SMALL, make_store
 
 QUERIES = {
@@ -66,11 +66,11 @@ def test_three_counties_side_by_side_are_three_panels(app):
 def test_the_summary_is_plain_swedish_generated_from_the_numbers(app):
     with app.server.test_request_context("/"):
         outputs = show_styrkeomraden("http://localhost/styrkeomraden?region=20&year=2023")
-    summary = str(outputs[len(KEYS)])
+    summary = outputs[0]["html"][SUMMARY]
     assert "I Dalarnas län är stål- och metallframställning" in summary
     assert "gånger vanligare än i riket" in summary
     assert "Exempeldata" in summary
-    rule = str(outputs[len(KEYS) + 1])
+    rule = outputs[0]["html"][RULE]
     assert "U.S. Cluster Mapping" in rule and "European Cluster Observatory" in rule
 
 
@@ -80,7 +80,7 @@ def test_the_thresholds_in_the_address_change_the_classification(app):
     assert 0 < len(strict.table) < len(default.table)
     with app.server.test_request_context("/"):
         outputs = show_styrkeomraden("http://localhost/styrkeomraden?region=20&year=2023&lq_min=2.5")
-    assert "minst 2,5" in str(outputs[len(KEYS) + 1])  # the rule shown is the rule applied
+    assert "minst 2,5" in outputs[0]["html"][RULE]  # the rule shown is the rule applied
 
 
 SHAPE = {"Helhetligt styrkeområde": "◆", "Styrkeområde i näringslivet": "●", "Framväxande": "■"}  # as in the charts
