@@ -71,11 +71,19 @@
     // instead of drawing it, widening the margins and drawing it again. Not in a narrow graph (a
     // phone): there the labels would take more than half the width, and Plotly's own answer, which
     // shortens the room it gives them, is better.
+    // A graph keeps the margins it has while the new labels fit them with at most SLACK px to spare,
+    // so that its bars and axes stay in place when another county's labels are a little shorter.
+    const SLACK = 48;
     function withRoom(figure, room, graph) {
         if (!figure || !room || !Object.keys(room).length) return figure;
         const layout = figure.layout || {};
         const margin = Object.assign({}, layout.margin || {}, room);
         if ((margin.l || 0) + (margin.r || 0) > graph.clientWidth / 2) return figure;
+        const last = graph.__s3Margin || {};
+        Object.keys(room).forEach(function (k) {
+            if (last[k] >= room[k] && last[k] - room[k] <= SLACK) margin[k] = last[k];
+        });
+        graph.__s3Margin = margin;
         return Object.assign({}, figure, {layout: Object.assign({}, layout, {margin: margin})});
     }
 
@@ -126,24 +134,28 @@
         return r.width > 0 && r.bottom > 0 && r.top < window.innerHeight;
     }
 
-    // Fill the waiting cards after the browser has painted what is drawn so far, in tasks of about
-    // 40 ms: the charts in view show first, the page stays responsive, and no time is lost waiting
-    // for idle periods (requestIdleCallback left 60-160 ms between two charts).
+    // Fill the waiting cards once the browser has painted the cards in view: then one task after
+    // another of about 40 ms each, so that the page stays responsive (a scroll or a click can come
+    // between two tasks) without waiting for a frame between them (each wait cost 20-30 ms, a
+    // frame's layout and paint of the whole page; requestIdleCallback left 60-160 ms gaps).
+    const channel = new MessageChannel();
+    channel.port1.onmessage = drawSome;
+    function drawSome() {
+        queued = false;
+        const until = performance.now() + 40; // several cheap cards in one go
+        do {
+            const next = pending.keys().next();
+            if (next.done) break;
+            draw(next.value);
+        } while (performance.now() < until);
+        if (pending.size === 0 || queued) return;
+        queued = true;
+        channel.port2.postMessage(null); // the next task, after any input waiting
+    }
     function drawSoon() {
         if (queued || pending.size === 0) return;
         queued = true;
-        window.requestAnimationFrame(function () {
-            setTimeout(function () {
-                queued = false;
-                const until = performance.now() + 40; // several cheap cards in one go, a frame at least each 40 ms
-                do {
-                    const next = pending.keys().next();
-                    if (next.done) break;
-                    draw(next.value);
-                } while (performance.now() < until);
-                drawSoon();
-            }, 0);
-        });
+        window.requestAnimationFrame(function () { setTimeout(drawSome, 0); });
     }
 
     function observe(card, graphId) {
