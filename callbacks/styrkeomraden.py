@@ -19,7 +19,7 @@ from indicators.source import CachedSource, outside_app
 from indicators.strength import DEFAULT_REASON_EN, DEFAULT_REASON_SV, rule_lines
 from layouts import ids
 from layouts.chart import cards_store_id, cards_value, example_badge, message_parts, render_safely
-from layouts.i18n import fmt_number, fmt_signed_percent, tx
+from layouts.i18n import counted, fmt_number, fmt_signed_percent, tx
 from layouts.params import encode, lang_from, parse, query_dict
 from layouts.styrkeomraden import CHARTS, PARAMS, RESET, RULE, SUMMARY, VIEW
 
@@ -29,6 +29,7 @@ from .styrkeomraden_data import Context, context, no_data_message, sentence
 
 log = logging.getLogger(__name__)
 THRESHOLD_NAMES = {p.name for p in PARAMS[6:]}
+AREA_SV, AREA_EN = ("styrkeområde", "styrkeområden"), ("strength area", "strength areas")
 
 
 def region_sentences(ctx: Context, region: str) -> list[str]:
@@ -55,10 +56,12 @@ def region_sentences(ctx: Context, region: str) -> list[str]:
     text.append(
         tx(
             lang,
-            f"Regeln ger {len(holistic) + len(business)} styrkeområden på nivån {ctx.level_name}, varav {len(holistic)} "
-            "helhetliga" + (f" ({named})" if named else "") + ".",
-            f"The rule gives {len(holistic) + len(business)} strength areas at the level {ctx.level_name}, of which "
-            f"{len(holistic)} holistic" + (f" ({named})" if named else "") + ".",
+            f"Regeln ger {counted(len(holistic) + len(business), lang, AREA_SV, AREA_EN)} på nivån {ctx.level_name}, "
+            f"varav {len(holistic)} {'helhetligt' if len(holistic) == 1 else 'helhetliga'}"
+            + (f" ({named})" if named else "")
+            + ".",
+            f"The rule gives {counted(len(holistic) + len(business), lang, AREA_SV, AREA_EN)} at the level "
+            f"{ctx.level_name}, of which {len(holistic)} holistic" + (f" ({named})" if named else "") + ".",
         )
     )
     change = a.region_growth.get(region, float("nan"))

@@ -7,7 +7,7 @@ import pandas as pd
 from figures.styrkeomraden import bubble_chart, lq_bars, lq_heatmap
 from figures.styrkeomraden_profile import YES, criteria_matrix
 from indicators.lq import location_quotients
-from layouts.i18n import fmt_number, fmt_signed_percent, tx
+from layouts.i18n import counted, fmt_number, fmt_signed_percent, tx
 from layouts.matrix import criteria_table
 from layouts.styrkeomraden import COUNTIES, SIDE_BY_SIDE
 
@@ -168,12 +168,28 @@ def strengths(ctx: Context, key: str, title: str):
         }
     )
     counts = rows.groupby("category").size()
+    holistic = counted(
+        counts.get("helhetlig", 0),
+        lang,
+        ("helhetligt styrkeområde", "helhetliga styrkeområden"),
+        ("holistic strength area", "holistic strength areas"),
+    )
+    business = counted(
+        counts.get("styrka", 0),
+        lang,
+        ("styrkeområde i näringslivet", "styrkeområden i näringslivet"),
+        ("business strength area", "business strength areas"),
+    )
+    emerging = counted(
+        counts.get("framvaxande", 0),
+        lang,
+        ("framväxande bransch", "framväxande branscher"),
+        ("emerging industry", "emerging industries"),
+    )
     summary = tx(
         lang,
-        f"Regeln ger {counts.get('helhetlig', 0)} helhetliga styrkeområden, {counts.get('styrka', 0)} styrkeområden i "
-        f"näringslivet och {counts.get('framvaxande', 0)} framväxande branscher ({ctx.level_name}, {ctx.analysis.year}).",
-        f"The rule gives {counts.get('helhetlig', 0)} holistic strength areas, {counts.get('styrka', 0)} business "
-        f"strength areas and {counts.get('framvaxande', 0)} emerging industries ({ctx.level_name}, {ctx.analysis.year}).",
+        f"Regeln ger {holistic}, {business} och {emerging} ({ctx.level_name}, {ctx.analysis.year}).",
+        f"The rule gives {holistic}, {business} and {emerging} ({ctx.level_name}, {ctx.analysis.year}).",
     )
     measures = ["employees", "new_firms", "patent_applications", "trademark_applications"]
     page = criteria_table(rows, cols, lang, title)

@@ -75,13 +75,20 @@ def innovation_chart(ctx: Context, key: str, title: str):
         ("lq_patent_applications", tx(lang, "Patentansökningar", "Patent applications")),
         ("lq_trademark_applications", tx(lang, "Varumärkesansökningar", "Trademark applications")),
     ]
+    short = {  # what a bar too few to show is called in its place, so that two such rows are told apart
+        "lq_new_firms": tx(lang, "Nya företag", "New firms"),
+        "lq_patent_applications": tx(lang, "Patent", "Patents"),
+        "lq_trademark_applications": tx(lang, "Varumärken", "Trademarks"),
+    }
     shown = rows.copy()
     for key, _label in series:  # a quotient on a handful of cases says nothing: show the count instead
         counts = rows[f"count_{key.removeprefix('lq_')}"].fillna(0)
         few = counts < MIN_COUNT
         shown.loc[few, key] = 0.0  # no bar, the words say why
         shown[f"{key}_text"] = [
-            tx(lang, f"för få ({fmt_number(n, lang)})", f"too few ({fmt_number(n, lang)})") if f else ""
+            tx(lang, f"{short[key]}: för få ({fmt_number(n, lang)})", f"{short[key]}: too few ({fmt_number(n, lang)})")
+            if f
+            else ""
             for n, f in zip(counts, few)
         ]
     unit = tx(lang, "Lokaliseringskvot", "Location quotient")
@@ -96,6 +103,7 @@ def innovation_chart(ctx: Context, key: str, title: str):
             **region_column(ctx, rows),
             tx(lang, "Bransch", "Industry"): rows["name"],
             tx(lang, "Nya företag per 1 000 sysselsatta", "New firms per 1,000 employees"): rows["rate_new_firms"],
+            tx(lang, "Nya företag, antal", "New firms, count"): rows["count_new_firms"],
             tx(lang, "Nya företag, kvot", "New firms, quotient"): rows["lq_new_firms"],
             tx(lang, f"Patentansökningar per {per}", f"Patent applications per {per}"): rows[
                 "rate_patent_applications"
@@ -105,6 +113,7 @@ def innovation_chart(ctx: Context, key: str, title: str):
             tx(lang, f"Varumärkesansökningar per {per}", f"Trademark applications per {per}"): rows[
                 "rate_trademark_applications"
             ],
+            tx(lang, "Varumärken, antal", "Trademarks, count"): rows["count_trademark_applications"],
             tx(lang, "Varumärken, kvot", "Trademarks, quotient"): rows["lq_trademark_applications"],
             tx(lang, "Exempeldata", "Example data"): rows["is_example"],
         }

@@ -6,7 +6,7 @@ import pandas as pd
 
 from figures.styrkeomraden_profile import test_area_table
 from indicators.test_areas import ASSESSMENTS, area_links, compare_test_areas, new_candidates
-from layouts.i18n import fmt_number, tx
+from layouts.i18n import counted, fmt_number, tx
 from layouts.matrix import test_area_matrix
 from layouts.styrkeomraden import COUNTIES, SIDE_BY_SIDE
 
@@ -50,12 +50,15 @@ def test_areas_chart(ctx: Context, key: str, title: str):
         )
     )
     counts = matrix["assessment"].value_counts()
+    outside = counted(
+        len(found), lang, ("styrkeområde ligger", "styrkeområden ligger"), ("strength area lies", "strength areas lie")
+    )
     summary = tx(
         lang,
         f"Av {len(matrix)} testområden bekräftas {counts.get('bekraftas', 0)}, {counts.get('delvis', 0)} delvis och "
-        f"{counts.get('bekraftas_inte', 0)} inte. {len(found)} styrkeområden ligger utanför alla testområden (nya kandidater).",
+        f"{counts.get('bekraftas_inte', 0)} inte. {outside} utanför alla testområden (nya kandidater).",
         f"Of {len(matrix)} test areas, {counts.get('bekraftas', 0)} are confirmed, {counts.get('delvis', 0)} partly and "
-        f"{counts.get('bekraftas_inte', 0)} not. {len(found)} strength areas lie outside every test area (new candidates).",
+        f"{counts.get('bekraftas_inte', 0)} not. {outside} outside every test area (new candidates).",
     )
     note = (
         [

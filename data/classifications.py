@@ -132,7 +132,11 @@ SECTIONS = [
 A10 = [
     ("A", "Jordbruk, skogsbruk och fiske", "Agriculture, forestry and fishing"),
     ("B-E", "Industri (utvinning, tillverkning, energi, vatten)", "Industry (except construction)"),
-    ("C", "därav tillverkning", "of which manufacturing"),
+    (
+        "C",
+        "Tillverkning (del av industrin)",
+        "Manufacturing (part of industry)",
+    ),  # "därav tillverkning" in SCB's tables
     ("F", "Byggverksamhet", "Construction"),
     ("G-I", "Handel, transport, hotell och restaurang", "Trade, transport, accommodation and food"),
     ("J", "Information och kommunikation", "Information and communication"),

@@ -39,14 +39,14 @@ LOCATION_QUOTIENT = IndicatorMeta(
         "Branschens andel av regionens sysselsatta delad med branschens andel av de sysselsatta i referensen "
         "(riket, eller Norra Mellansverige). Över 1 betyder att branschen är vanligare i regionen än i "
         "referensen; 2 betyder dubbelt så vanlig. Regionens total är dess rad ”Samtliga branscher” när den "
-        "finns, annars summan av branscherna på den valda nivån utan överlappande rader (”därav tillverkning”). "
+        "finns, annars summan av branscherna på den valda nivån utan överlappande rader (tillverkningen på nivån NACE A*10 är en del av industrin). "
         "Branscher som saknar sysselsatta i referensen får ingen kvot."
     ),
     definition_en=(
         "The industry's share of the region's employees divided by its share of the employees in the reference "
         "(Sweden, or North Middle Sweden). Above 1 means the industry is more common in the region than in the "
         "reference; 2 means twice as common. The region's total is its 'All industries' row where stored, else "
-        "the sum over the industries of the chosen level without overlapping rows ('of which manufacturing'). "
+        "the sum over the industries of the chosen level without overlapping rows (at the NACE A*10 level, manufacturing is part of industry). "
         "Industries without employees in the reference get no quotient."
     ),
     formula="LQ = (e_ri / e_r) / (e_Ni / e_N)",

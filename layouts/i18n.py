@@ -110,6 +110,12 @@ def fmt_number(value, lang: str, decimals: int = 0) -> str:
     return format_decimal(value, format=pattern, locale=LOCALES[lang_or_default(lang)])
 
 
+def counted(n: int, lang: str, sv: tuple[str, str], en: tuple[str, str]) -> str:
+    """Return a number with its noun in the right form: "1 styrkeområde", "3 styrkeområden" (sv and en: one, many)."""
+    one, many = en if lang == "en" else sv
+    return f"{fmt_number(n, lang)} {one if n == 1 else many}"
+
+
 def fmt_percent(share, lang: str, decimals: int = 0) -> str:
     """Format a share (0.25) as a percentage (sv: 25 %; en: 25%)."""
     if share is None or (isinstance(share, float) and math.isnan(share)):

@@ -184,3 +184,33 @@ def test_the_layout_has_a_filter_for_every_parameter_and_a_place_for_every_chart
         assert repr(ids.filter_id(VIEW, param.name)["param"]) in page
     for key in KEYS:
         assert ids.chart_id(VIEW, key) in page
+
+
+def test_a_bar_with_too_few_cases_says_which_measure_and_how_many_like_the_table(app):
+    spec = chart(app, "innovation", QUERIES["dalarna"])
+    words = {
+        trace.name: [(y, t) for y, t in zip(trace.y, trace.text) if "för få" in str(t)] for trace in spec.figure.data
+    }
+    few = [(name, y, t) for name, pairs in words.items() for y, t in pairs]
+    assert few, "the example data has industries with too few patents"
+    expected = {  # trace: (the word on its bar, the table's count column)
+        "Nya företag": ("Nya företag", "Nya företag, antal"),
+        "Patentansökningar": ("Patent", "Patent, antal"),
+        "Varumärkesansökningar": ("Varumärken", "Varumärken, antal"),
+    }
+    for name, industry, text in few:
+        measure, column = expected[name]
+        assert text.startswith(f"{measure}: för få (")  # "Patent: för få (2)" sits on the patent bar
+        row = spec.table[spec.table["Bransch"].str.startswith(industry.rstrip("…"))].iloc[0]
+        assert text.endswith(f"({row[column]:.0f})")  # the count the table gives
+
+
+def test_the_words_agree_with_their_numbers(app):
+    dalarna = QUERIES["dalarna"]
+    with app.server.app_context():  # levels where the example data has one of a kind
+        strengths = build_chart(VIEW, "strengths", {**dalarna, "level": "section"})
+        areas = build_chart(VIEW, "test-areas", {**dalarna, "level": "a10"})
+    assert (strengths.table["Klass"] == "Styrkeområde i näringslivet").sum() == 1
+    assert "1 styrkeområde i näringslivet" in strengths.summary
+    assert "1 styrkeområde ligger utanför alla testområden" in areas.summary
+    assert "1 styrkeområden" not in strengths.summary + areas.summary
