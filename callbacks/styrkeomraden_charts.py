@@ -168,23 +168,25 @@ def strengths(ctx: Context, key: str, title: str):
         }
     )
     counts = rows.groupby("category").size()
-    holistic = counted(
-        counts.get("helhetlig", 0),
-        lang,
-        ("helhetligt styrkeområde", "helhetliga styrkeområden"),
-        ("holistic strength area", "holistic strength areas"),
-    )
-    business = counted(
-        counts.get("styrka", 0),
-        lang,
-        ("styrkeområde i näringslivet", "styrkeområden i näringslivet"),
-        ("business strength area", "business strength areas"),
-    )
-    emerging = counted(
-        counts.get("framvaxande", 0),
-        lang,
-        ("framväxande bransch", "framväxande branscher"),
-        ("emerging industry", "emerging industries"),
+    holistic, business, emerging = (
+        counted(counts.get(category, 0), lang, sv, en)
+        for category, sv, en in [
+            (
+                "helhetlig",
+                ("helhetligt styrkeområde", "helhetliga styrkeområden"),
+                ("holistic strength area", "holistic strength areas"),
+            ),
+            (
+                "styrka",
+                ("styrkeområde i näringslivet", "styrkeområden i näringslivet"),
+                ("business strength area", "business strength areas"),
+            ),
+            (
+                "framvaxande",
+                ("framväxande bransch", "framväxande branscher"),
+                ("emerging industry", "emerging industries"),
+            ),
+        ]
     )
     summary = tx(
         lang,
