@@ -68,23 +68,64 @@
     }
 
     // Give a figure the margins its axis labels need (figures/margins.py), so that Plotly draws it once
-    // instead of drawing it, widening the margins and drawing it again. Not in a narrow graph (a
-    // phone): there the labels would take more than half the width, and Plotly's own answer, which
-    // shortens the room it gives them, is better.
-    // A graph keeps the margins it has while the new labels fit them with at most SLACK px to spare,
-    // so that its bars and axes stay in place when another county's labels are a little shorter.
+    // instead of drawing it, widening the margins and drawing it again. A graph keeps the margins it
+    // has while the new labels fit them with at most SLACK px to spare, so that its bars and axes stay
+    // in place when another county's labels are a little shorter. On a narrow graph (a phone), where
+    // the labels would take more than half the width, they are shortened instead (shortLabels).
     const SLACK = 48;
     function withRoom(figure, room, graph) {
         if (!figure || !room || !Object.keys(room).length) return figure;
         const layout = figure.layout || {};
         const margin = Object.assign({}, layout.margin || {}, room);
-        if ((margin.l || 0) + (margin.r || 0) > graph.clientWidth / 2) return figure;
+        if ((margin.l || 0) + (margin.r || 0) > graph.clientWidth / 2) return shortLabels(figure, graph.clientWidth);
         const last = graph.__s3Margin || {};
         Object.keys(room).forEach(function (k) {
             if (last[k] >= room[k] && last[k] - room[k] <= SLACK) margin[k] = last[k];
         });
         graph.__s3Margin = margin;
         return Object.assign({}, figure, {layout: Object.assign({}, layout, {margin: margin})});
+    }
+
+    // Cut the names along the left axes of a figure to about two fifths of the graph's width, ending
+    // in "…", so that on a phone the bars keep most of the width; a bar's hover text and the card's
+    // table still give the whole name.
+    // A long first word that several names share ("Tillverkning av …") is abbreviated first, so that
+    // the words that tell the names apart are the ones kept.
+    function shortener(names, chars) {
+        const first = function (t) { return String(t).split(" ")[0]; };
+        const shared = {};
+        names.forEach(function (t) { shared[first(t)] = (shared[first(t)] || 0) + 1; });
+        return function (t) {
+            if (typeof t !== "string" || t.length <= chars) return t;
+            const word = first(t);
+            const short = word.length > 8 && shared[word] > 1 ? word.slice(0, 5) + "." + t.slice(word.length) : t;
+            return short.length > chars ? short.slice(0, chars - 1).trimEnd() + "…" : short;
+        };
+    }
+
+    function shortLabels(figure, width) {
+        const chars = Math.max(8, Math.floor((width * 0.4 - 16) / 8)); // about 8 px a letter at 14 px
+        const layout = Object.assign({}, figure.layout || {});
+        Object.keys(layout).filter(function (k) { return /^yaxis\d*$/.test(k); }).forEach(function (k) {
+            const axis = Object.assign({}, layout[k]);
+            if (axis.side === "right") return;
+            if (axis.ticktext) {
+                axis.ticktext = axis.ticktext.map(shortener(axis.ticktext, chars));
+            } else {
+                const ref = "y" + k.slice(5);
+                const names = [];
+                (figure.data || []).forEach(function (t) {
+                    if ((t.yaxis || "y") !== ref || !Array.isArray(t.y)) return;
+                    t.y.forEach(function (v) { if (typeof v === "string" && names.indexOf(v) < 0) names.push(v); });
+                });
+                if (!names.length) return;
+                axis.tickmode = "array";
+                axis.tickvals = names;
+                axis.ticktext = names.map(shortener(names, chars));
+            }
+            layout[k] = axis;
+        });
+        return Object.assign({}, figure, {layout: layout});
     }
 
     // Fill a card with its newest value: the HTML parts, the graph's style, then the figure.

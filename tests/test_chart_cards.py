@@ -191,3 +191,31 @@ def test_a_chart_keeps_its_margins_when_the_new_labels_fit_them(watched):
     # against 255): the bars stay where they were.
     assert page.evaluate(left) == before
     assert page.evaluate(LABELS_OUTSIDE_JS) == []
+
+
+@pytest.mark.browser
+def test_on_a_phone_long_industry_names_are_shortened_so_the_bars_keep_the_width(browser, live_server):
+    page = browser.new_page(viewport={"width": 375, "height": 800})
+    try:
+        goto(page, live_server.url + "/styrkeomraden?region=20&year=2023")
+        page.locator("#styrkeomraden-heatmap-chart").scroll_into_view_if_needed()
+        page.wait_for_function(
+            "() => !document.querySelector('#main [data-s3-pending], #main .dash-graph--pending')", timeout=30_000
+        )
+        for key, share in (("lq-bars", 0.45), ("heatmap", 0.3)):  # the heatmap's colour scale takes a fifth
+            shown = page.evaluate(
+                """key => { const gd = document.querySelector(`#styrkeomraden-${key}-graph .js-plotly-plot`);
+                    return {plot: gd._fullLayout._size.w, graph: gd.clientWidth,
+                            labels: [...gd.querySelectorAll('.ytick text')].map(t => t.textContent),
+                            names: [...new Set(gd.data.flatMap(t => t.y))]}; }""",
+                key,
+            )
+            assert shown["plot"] >= share * shown["graph"], (key, shown["plot"], shown["graph"])
+            labels, names = shown["labels"], shown["names"]
+            assert len(set(labels)) == len(labels) == len(names)  # shortened, yet each row its own label
+            assert any(label.endswith("…") and label not in names for label in labels)
+            assert all(len(label) <= 20 for label in labels)
+            assert any(name.startswith("Tillverkning av") for name in names)  # the data keeps the whole names
+        assert page.evaluate(LABELS_OUTSIDE_JS) == []
+    finally:
+        page.close()
