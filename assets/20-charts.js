@@ -1,12 +1,13 @@
 /* Fill a chart card from its store (layouts/chart.py chart_slot, callbacks/charts.py).
  *
- * The view's callback puts one value per chart in the card's store: the HTML of the heading, the
- * text alternative and the rest of the card (table, source, downloads), the graph's style and the
- * figure. A card in the window is filled at once, its figure drawn with it; the cards below the fold
- * follow one by one after the browser has painted, or at once when scrolled into view. A change of
- * filter so shows what the reader sees first instead of waiting for Plotly to draw every chart of a
- * long view. A card waiting for its new value carries data-s3-pending (dimmed by CSS, so nobody reads
- * old numbers); a figure the graph shows already is not drawn again; printing fills every card.
+ * A view's callback puts one value per chart in the card's store, or one value for all its cards in
+ * the view's store (cards_value): the HTML of the heading, the text alternative and the rest of the
+ * card (table, source, downloads), the graph's style, the figure and the margins its labels need.
+ * A card in the window is filled at once, its figure drawn with it; the cards below the fold follow
+ * right after the browser has painted, or at once when scrolled into view. A change of filter so
+ * shows what the reader sees first instead of waiting for Plotly to draw every chart of a long view.
+ * A card waiting for its new value carries data-s3-pending (dimmed by CSS, so nobody reads old
+ * numbers); a figure the graph shows already is not drawn again; printing fills every card.
  */
 (function () {
     "use strict";
@@ -146,15 +147,14 @@
         const graph = document.getElementById(id);
         if (!graph) return;
         const gd = graph.querySelector(".js-plotly-plot");
-        const figure = withRoom(value.figure, value.margins, graph);
         if (!value.figure || (gd && gd.__s3Figure === next.text)) {
             // A message instead of a chart (the graph stays hidden), or the figure the graph shows already
             // (the same heatmap for another county, say): nothing to draw.
         } else if (window.Plotly && gd && gd._fullLayout && !gd.classList.contains("dash-graph--pending")) {
-            react(gd, figure);
+            react(gd, withRoom(value.figure, value.margins, graph));
             gd.__s3Figure = next.text;
         } else { // dcc.Graph has not drawn its first figure yet: let it draw this one
-            setProps(id, {figure: figure});
+            setProps(id, {figure: withRoom(value.figure, value.margins, graph)});
         }
         shown(graph);
     }
