@@ -20,9 +20,9 @@ from dash import _callback as dash_callback
 from cache import cache
 from callbacks import registry
 from data.store import current_engine, database_url
+from i18n import request_lang
 from indicators.facts import datasets
 from layouts import shell
-from layouts.i18n import request_lang
 
 HERE = Path(__file__).resolve().parent
 log = logging.getLogger(__name__)

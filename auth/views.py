@@ -11,7 +11,7 @@ import flask_login
 
 from data.store import current_engine
 from data.users import authenticate
-from layouts.i18n import lang_or_default, tx
+from i18n import lang_or_default, tx
 
 from . import User
 

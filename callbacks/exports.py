@@ -29,9 +29,9 @@ from figures.export_images import DEFAULT_SIZE, Logo, chart_image, image_filenam
 from figures.export_layout import PRESET_KEYS
 from figures.export_slides import PICTURE_ASPECT, Deck, view_deck
 from figures.export_workbook import chart_csv, chart_workbook
+from i18n import tx
 from layouts import VIEWS_BY_KEY, ids, view_for_path
 from layouts.chart import view_downloads
-from layouts.i18n import tx
 from layouts.params import InvalidParam, lang_from, parse, query_dict
 
 from . import registry

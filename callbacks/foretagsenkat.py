@@ -14,12 +14,12 @@ from dash import Input, callback
 from figures.foretagsenkat import likert_bars
 from figures.spec import ChartSpec
 from figures.style import empty_figure
+from i18n import tx
 from indicators import survey as ind
 from indicators.facts import example_share
 from layouts import ids
 from layouts.chart import chart_outputs, render_safely
 from layouts.foretagsenkat import CHART_CLUSTERS, CHART_QUESTIONS, CHART_ROUNDS, VIEW
-from layouts.i18n import tx
 from layouts.params import lang_from, query_dict
 
 from .foretagsenkat_words import (

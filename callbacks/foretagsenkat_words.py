@@ -9,10 +9,10 @@ from dataclasses import dataclass
 
 import pandas as pd
 
+from i18n import fmt_number, fmt_percent, tx
 from indicators import survey as ind
 from indicators.regions import region_names
 from layouts.foretagsenkat import min_group
-from layouts.i18n import fmt_number, fmt_percent, tx
 
 
 @dataclass

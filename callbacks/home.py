@@ -6,12 +6,12 @@ from dash import Input, callback
 
 from figures.overview import employment_lines
 from figures.spec import ChartSpec
+from i18n import fmt_number, fmt_signed_percent, tx
 from indicators.facts import example_share
 from indicators.overview import employment_trend
 from indicators.regions import region_names
 from layouts import ids
 from layouts.chart import chart_outputs, render_safely
-from layouts.i18n import fmt_number, fmt_signed_percent, tx
 from layouts.params import lang_from, query_dict
 
 from .registry import build_chart, chart

@@ -12,11 +12,11 @@ from dash import Input, Output, State, callback, clientside_callback
 from figures.klusterkartering import criteria_grid, phase_history_grid, portfolio_dots
 from figures.spec import ChartSpec
 from figures.style import empty_figure
+from i18n import tx
 from indicators import clusters as ind
 from indicators.facts import example_share
 from layouts import ids
 from layouts.chart import chart_outputs, render_safely
-from layouts.i18n import tx
 from layouts.klusterkartering import VIEW
 from layouts.params import lang_from
 

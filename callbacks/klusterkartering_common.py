@@ -6,9 +6,9 @@ from urllib.parse import urlsplit
 
 import pandas as pd
 
+from i18n import tx
 from indicators import clusters as ind
 from indicators.regions import region_names
-from layouts.i18n import tx
 from layouts.params import query_dict
 
 from .sources import dataset_source_line

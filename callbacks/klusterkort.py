@@ -16,12 +16,12 @@ from dash import Input, Output, callback, dcc, html
 from figures.klusterkartering import cluster_phase_steps
 from figures.spec import ChartSpec
 from figures.style import empty_figure
+from i18n import fmt_number, tx
 from indicators import clusters as ind
 from indicators.facts import example_share
 from indicators.regions import region_names
 from layouts import ids
 from layouts.chart import chart_outputs, example_badge, message_parts, render_safely, source_parts
-from layouts.i18n import fmt_number, tx
 from layouts.klusterkartering import CARD, CARD_FACTS, VIEW
 from layouts.params import lang_from, parse
 

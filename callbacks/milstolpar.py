@@ -13,6 +13,7 @@ import auth  # noqa: F401  (registers the sign-in routes as a server module)
 from data import schema as s
 from figures.milstolpar import status_stack, timeline
 from figures.spec import ChartSpec
+from i18n import LOCALES, fmt_percent, tx
 from indicators.facts import example_share
 from indicators.followup import (
     PROJECT_WIDE,
@@ -28,7 +29,6 @@ from indicators.followup import (
     status_word,
 )
 from layouts import milstolpar as v
-from layouts.i18n import LOCALES, fmt_percent, tx
 
 from .registry import chart
 from .sources import dataset_source_line

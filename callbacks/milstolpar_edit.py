@@ -17,11 +17,11 @@ from auth import current_manager
 from data import schema as s
 from data.followup_write import EditRefused, StaleEdit, save_milestone, save_outcome
 from data.store import current_engine
+from i18n import fmt_number, tx
 from indicators.followup import quarter_label
 from indicators.goals import indicator_outcomes
 from layouts import ids
 from layouts import milstolpar as v
-from layouts.i18n import fmt_number, tx
 from layouts.milstolpar_list import FIELD_WORDS
 from layouts.params import lang_from, query_dict
 

@@ -15,9 +15,9 @@ from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font
 from openpyxl.utils import get_column_letter
 
+from i18n import tx
 from indicators.followup import MILESTONE_STATUS, SHARE_DONE
 from indicators.goals import GOAL_ATTAINMENT
-from layouts.i18n import tx
 from layouts.params import InvalidParam, lang_from, query_dict
 
 from . import registry

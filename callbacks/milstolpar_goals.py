@@ -8,10 +8,10 @@ import pandas as pd
 
 from figures.milstolpar import attainment_bars
 from figures.spec import ChartSpec
+from i18n import fmt_number, fmt_percent, tx
 from indicators.facts import example_share
 from indicators.followup import quarter_label
 from indicators.goals import attainment_word, goal_attainment
-from layouts.i18n import fmt_number, fmt_percent, tx
 
 from .milstolpar import VIEW, activity_names, long_date, source_for
 from .registry import chart

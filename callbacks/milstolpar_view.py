@@ -9,11 +9,11 @@ from dash import Input, Output, callback
 
 from auth import current_manager
 from data.store import current_engine
+from i18n import tx
 from indicators.followup import history
 from layouts import ids
 from layouts import milstolpar as v
 from layouts.chart import chart_outputs, render_safely
-from layouts.i18n import tx
 from layouts.milstolpar_list import render_list_safely
 from layouts.params import lang_from, parse, query_dict
 

@@ -8,8 +8,8 @@ from datetime import date
 import dash_bootstrap_components as dbc
 from dash import ALL, Input, Output, State, callback, clientside_callback, ctx, html, no_update
 
+from i18n import tx
 from layouts import VIEWS_BY_KEY, ids, view_for_path
-from layouts.i18n import tx
 from layouts.params import encode, lang_from, parse, query_dict
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from sqlalchemy import select
 
 from data import schema as s
-from layouts.i18n import tx
+from i18n import tx
 
 
 def source_line(conn, lang: str, measures: list[str]) -> str:

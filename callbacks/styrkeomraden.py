@@ -14,12 +14,12 @@ from dash import Input, Output, callback, html
 
 from cache import cache
 from data.store import current_engine, engine_for
+from i18n import counted, fmt_number, fmt_signed_percent, tx
 from indicators.levels import InvalidArgument
 from indicators.source import CachedSource, outside_app
 from indicators.strength import DEFAULT_REASON_EN, DEFAULT_REASON_SV, rule_lines
 from layouts import ids
 from layouts.chart import cards_store_id, cards_value, example_badge, message_parts, render_safely
-from layouts.i18n import counted, fmt_number, fmt_signed_percent, tx
 from layouts.params import encode, lang_from, parse, query_dict
 from layouts.styrkeomraden import CHARTS, PARAMS, RESET, RULE, SUMMARY, VIEW
 

@@ -6,8 +6,8 @@ import pandas as pd
 
 from figures.styrkeomraden import bubble_chart, lq_bars, lq_heatmap
 from figures.styrkeomraden_profile import YES, criteria_matrix
+from i18n import counted, fmt_number, fmt_signed_percent, tx
 from indicators.lq import location_quotients
-from layouts.i18n import counted, fmt_number, fmt_signed_percent, tx
 from layouts.matrix import criteria_table
 from layouts.styrkeomraden import COUNTIES, SIDE_BY_SIDE
 

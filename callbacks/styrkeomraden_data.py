@@ -10,12 +10,12 @@ import pandas as pd
 
 from figures.spec import ChartSpec
 from figures.style import empty_figure
+from i18n import tx
 from indicators.analysis import StrengthAnalysis, cached_strength_analysis
 from indicators.facts import example_share
 from indicators.levels import LEVEL_NAMES, InvalidArgument
 from indicators.source import CachedSource
 from indicators.strength import Thresholds, category_name
-from layouts.i18n import tx
 from layouts.styrkeomraden import COUNTIES, SIDE_BY_SIDE, VIEW
 
 from .registry import chart

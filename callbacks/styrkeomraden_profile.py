@@ -5,8 +5,8 @@ from __future__ import annotations
 import pandas as pd
 
 from figures.styrkeomraden_profile import grouped_bars, shift_share_bars
+from i18n import fmt_number, tx
 from indicators.strength import MIN_COUNT
-from layouts.i18n import fmt_number, tx
 
 from .styrkeomraden_charts import region_column, shown_rows
 from .styrkeomraden_data import Context, spec, styrka_chart

@@ -5,8 +5,8 @@ from __future__ import annotations
 import pandas as pd
 
 from figures.styrkeomraden_profile import test_area_table
+from i18n import counted, fmt_number, tx
 from indicators.test_areas import ASSESSMENTS, area_links, compare_test_areas, new_candidates
-from layouts.i18n import counted, fmt_number, tx
 from layouts.matrix import test_area_matrix
 from layouts.styrkeomraden import COUNTIES, SIDE_BY_SIDE
 

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from figures.spec import ChartSpec
-from layouts.i18n import tx
+from i18n import tx
 
 from .style import MUTED_COLOR, TEXT_COLOR
 

@@ -16,7 +16,7 @@ from pptx.dml.color import RGBColor
 from pptx.util import Emu, Inches, Pt
 
 from figures.spec import ChartSpec
-from layouts.i18n import LOCALES, tx
+from i18n import LOCALES, tx
 
 SLIDE_WIDTH, SLIDE_HEIGHT = Inches(13.333), Inches(7.5)
 MARGIN = Inches(0.5)

@@ -12,7 +12,7 @@ from openpyxl.styles import Alignment, Font
 from openpyxl.utils import get_column_letter
 
 from figures.spec import ChartSpec
-from layouts.i18n import tx
+from i18n import tx
 
 MAX_WIDTH = 60
 

@@ -13,7 +13,7 @@ import pandas as pd
 import plotly.graph_objects as go
 from plotly.colors import hex_to_rgb, label_rgb, n_colors
 
-from layouts.i18n import fmt_number, fmt_percent, tx
+from i18n import fmt_number, fmt_percent, tx
 
 from .style import DIVERGING, MUTED_COLOR, TEXT_COLOR, apply_base
 

@@ -12,7 +12,7 @@ import pandas as pd
 import plotly.graph_objects as go
 from plotly.colors import sample_colorscale
 
-from layouts.i18n import tx
+from i18n import tx
 
 from .style import MUTED_COLOR, TEXT_COLOR, apply_base, region_color
 

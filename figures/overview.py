@@ -5,7 +5,7 @@ from __future__ import annotations
 import pandas as pd
 import plotly.graph_objects as go
 
-from layouts.i18n import tx
+from i18n import tx
 
 from .style import apply_base, region_color
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import plotly.graph_objects as go
 
-from layouts.i18n import PLOTLY_SEPARATORS, lang_or_default
+from i18n import PLOTLY_SEPARATORS, lang_or_default
 
 FONT_FAMILY = 'system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif'
 TEXT_COLOR = "#1f2328"

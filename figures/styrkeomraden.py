@@ -14,7 +14,7 @@ import pandas as pd
 import plotly.graph_objects as go
 from plotly.subplots import make_subplots
 
-from layouts.i18n import fmt_number, fmt_signed_percent, tx
+from i18n import fmt_number, fmt_signed_percent, tx
 
 from .style import DIVERGING, MUTED_COLOR, TEXT_COLOR, apply_base
 

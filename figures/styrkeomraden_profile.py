@@ -12,7 +12,7 @@ import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 
-from layouts.i18n import fmt_number, fmt_percent, tx
+from i18n import fmt_number, fmt_percent, tx
 
 from .style import MUTED_COLOR, OKABE_ITO, apply_base
 from .styrkeomraden import BAR_HEIGHT, CATEGORY_STYLE, axis_suffix, cell_axis, panel_figure, short

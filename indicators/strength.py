@@ -15,7 +15,7 @@ from dataclasses import astuple, dataclass, fields
 import numpy as np
 import pandas as pd
 
-from layouts.i18n import fmt_number
+from i18n import fmt_number
 
 from .levels import InvalidArgument
 from .meta import IndicatorMeta, register

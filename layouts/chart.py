@@ -13,9 +13,9 @@ from dash import Output, dcc, html
 
 from figures.margins import label_room
 from figures.spec import ChartSpec
+from i18n import PLOTLY_OFFLINE, fmt_number, plotly_locale, tx
 
 from . import ids
-from .i18n import PLOTLY_OFFLINE, fmt_number, plotly_locale, tx
 from .static_html import to_html
 
 log = logging.getLogger(__name__)

@@ -11,13 +11,13 @@ import dash_bootstrap_components as dbc
 from dash import html
 
 from data.store import current_engine
+from i18n import tx
 from indicators import survey as ind
 from indicators.regions import regions
 from indicators.survey import confidentiality_rule
 
 from . import ids
 from .chart import chart_slot
-from .i18n import tx
 from .params import Param
 
 VIEW = "foretagsenkat"

@@ -5,8 +5,9 @@ from __future__ import annotations
 import dash_bootstrap_components as dbc
 from dash import dcc, html
 
+from i18n import tx
+
 from .chart import chart_slot
-from .i18n import tx
 from .shell import nav_href
 
 PARAMS: list = []

@@ -10,12 +10,12 @@ import dash_bootstrap_components as dbc
 from dash import html
 
 from data.store import current_engine
+from i18n import tx
 from indicators import clusters as ind
 from indicators.regions import regions
 
 from . import ids
 from .chart import chart_slot
-from .i18n import tx
 from .params import Param
 
 VIEW = "klusterkartering"

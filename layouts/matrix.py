@@ -17,7 +17,7 @@ from dash import html
 
 from figures.styrkeomraden import CATEGORY_STYLE
 from figures.styrkeomraden_profile import ASSESSMENT_FILL, NO, YES
-from layouts.i18n import tx
+from i18n import tx
 
 # The shapes of the classes in the charts (Plotly marker symbols), as characters.
 SHAPES = {"diamond": "◆", "circle": "●", "square": "■", "circle-open": "○"}

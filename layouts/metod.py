@@ -10,11 +10,11 @@ from __future__ import annotations
 from dash import html
 
 from data.store import current_engine
+from i18n import tx
 from indicators import load_all as load_indicators
 from indicators.provenance import indicator_provenance
 
 from . import VIEWS
-from .i18n import tx
 from .metod_sections import (
     cite_section,
     cited,

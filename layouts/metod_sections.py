@@ -13,9 +13,9 @@ from dash import html
 from sqlalchemy import select
 
 from data import schema as s
+from i18n import tx
 from indicators.facts import datasets
 
-from .i18n import tx
 from .shell import source_name
 
 

@@ -8,10 +8,10 @@ import dash_bootstrap_components as dbc
 from dash import dcc, html
 
 from data.content import ACTIVITIES
+from i18n import tx
 
 from . import ids
 from .chart import chart_slot
-from .i18n import tx
 from .params import Param
 
 VIEW = "milstolpar"

@@ -14,10 +14,10 @@ from auth import MANAGER, SIGN_IN_PATH, SIGN_OUT_PATH, current_user_name
 from auth.views import csrf_token
 from data import schema as s
 from data.store import current_engine
+from i18n import tx
 from indicators.followup import project_period, quarter_label, quarters_between
 
 from . import milstolpar as v
-from .i18n import tx
 
 EDITABLE_STATUSES = [
     ("planerad", "planerad", "planned"),

@@ -12,10 +12,10 @@ from dash import html
 
 from figures.spec import ChartSpec
 from figures.style import STATUS_COLORS
+from i18n import tx
 from indicators.followup import STATUS_WORDS, status_word
 
 from .chart import downloads, example_badge, source_parts
-from .i18n import tx
 
 log = logging.getLogger(__name__)
 LOCAL_TIME = ZoneInfo("Europe/Stockholm")

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from datetime import date
 from urllib.parse import parse_qs, urlencode
 
-from .i18n import DEFAULT_LANG, LANGS
+from i18n import DEFAULT_LANG, LANGS
 
 
 @dataclass(frozen=True)

@@ -5,8 +5,9 @@ from __future__ import annotations
 import dash_bootstrap_components as dbc
 from dash import dcc, html
 
+from i18n import tx
+
 from . import VIEWS, ids
-from .i18n import tx
 
 
 def nav_href(path: str, lang: str) -> str:

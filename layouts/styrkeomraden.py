@@ -14,6 +14,7 @@ from dash import dcc, html
 from flask import g, has_app_context
 
 from data.store import current_engine
+from i18n import tx
 from indicators.levels import LEVEL_NAMES, LEVELS
 from indicators.lq import REFERENCES
 from indicators.source import CachedSource
@@ -21,7 +22,6 @@ from indicators.strength import PERCENT_SETTINGS, SETTING_LABELS, Thresholds
 
 from . import ids
 from .chart import cards_store_id, chart_slot
-from .i18n import tx
 from .params import Param
 
 VIEW = "styrkeomraden"

@@ -14,7 +14,7 @@ from datetime import date
 import flask
 from dash import html
 
-from .i18n import tx
+from i18n import tx
 
 PARAMS: list = []
 

@@ -12,7 +12,7 @@ import re
 
 import pytest
 
-from layouts.i18n import PLOTLY_SEPARATORS, fmt_number, fmt_percent, fmt_signed_percent, plotly_locale
+from i18n import PLOTLY_SEPARATORS, fmt_number, fmt_percent, fmt_signed_percent, plotly_locale
 from tests.pages import LANGS, goto, texts_by_lang, url_for, view_paths
 
 pytestmark = pytest.mark.browser
