@@ -13,16 +13,22 @@ import logging
 import os
 import secrets
 from pathlib import Path
+from urllib.parse import urlsplit
 
+import flask
 from dash import Dash
-from dash import _callback as dash_callback
 
+import auth
+import callbacks
+import web
 from cache import cache
-from callbacks import registry
+from charts.params import query_dict
 from data.store import current_engine, database_url
 from i18n import request_lang
 from indicators.facts import datasets
 from layouts import shell
+from layouts.page import notice as shell_notice
+from layouts.pages import content_for
 
 HERE = Path(__file__).resolve().parent
 log = logging.getLogger(__name__)
@@ -40,8 +46,6 @@ def default_config() -> dict:
         "SESSION_COOKIE_HTTPONLY": True,
         "SESSION_COOKIE_SAMESITE": "Lax",
         "SESSION_COOKIE_SECURE": os.environ.get("SESSION_COOKIE_SECURE", "0") == "1",
-        # Compute the most asked Styrkeområden answers after start-up (None: on, except under TESTING).
-        "WARM_CACHE": {"1": True, "0": False}.get(os.environ.get("WARM_CACHE", ""), None),
     }
 
 
@@ -57,50 +61,56 @@ class S3Dash(Dash):
         return html.replace("<html>", f'<html lang="{lang}">', 1)
 
 
-_GLOBAL_CALLBACKS = None
+def page_address() -> tuple[str, str] | None:
+    """Return (path, search) of the page that asks for its layout, or None when it cannot be known.
 
-
-def _install_global_callbacks() -> None:
-    """Give this app every module-level callback; Dash hands them to the first app only."""
-    global _GLOBAL_CALLBACKS
-    registry.load_all()
-    if _GLOBAL_CALLBACKS is None:
-        _GLOBAL_CALLBACKS = (
-            dict(dash_callback.GLOBAL_CALLBACK_MAP),
-            list(dash_callback.GLOBAL_CALLBACK_LIST),
-            list(dash_callback.GLOBAL_INLINE_SCRIPTS),
-        )
-    cmap, clist, scripts = _GLOBAL_CALLBACKS
-    dash_callback.GLOBAL_CALLBACK_MAP.clear()
-    dash_callback.GLOBAL_CALLBACK_MAP.update(cmap)
-    dash_callback.GLOBAL_CALLBACK_LIST[:] = clist
-    dash_callback.GLOBAL_INLINE_SCRIPTS[:] = scripts
+    Dash fetches a page's layout from /_dash-layout; the browser's Referer (same origin, so the
+    whole address) says which page that is.
+    """
+    if not flask.has_request_context():
+        return None
+    referrer = flask.request.referrer
+    if not referrer:
+        return None
+    parts = urlsplit(referrer)
+    if parts.netloc != flask.request.host:
+        return None
+    return parts.path or "/", ("?" + parts.query) if parts.query else ""
 
 
 def serve_layout():
-    """Return the page for this request: the shell in the request's language."""
+    """Return the page for this request: the shell in its language, with the view filled for its address."""
     lang = request_lang()
+    address = page_address()
+    content, notice, location, defaults = None, None, None, None
     try:
         with current_engine().connect() as conn:
             rows = datasets(conn).to_dict("records")
+            if address is not None:
+                path, search = address
+                content, notices, defaults = content_for(conn, path, query_dict(search))
+                notice = shell_notice(notices, lang)
+                location = {
+                    "pathname": path,
+                    "search": search,
+                    "hash": "",
+                    "href": flask.request.referrer.split("#")[0],
+                }
     except Exception:  # a missing or broken store must still give a page that says so
-        log.exception("could not read datasets")
-        rows = []
-    return shell.shell(lang, rows)
+        log.exception("could not build the page")
+        rows, content, location = [], None, None
+    return shell.shell(lang, rows, content, notice, location, defaults)
 
 
 def create_app(config: dict | None = None) -> Dash:
     """Return a configured dashboard: defaults, then the environment, then config."""
     cfg = default_config()
     cfg.update(config or {})
-    _install_global_callbacks()
     app = S3Dash(
         __name__,
         assets_folder=str(HERE / "assets"),
         serve_locally=True,
-        # Load plotly.js with the page: loaded lazily, a view that draws many charts at once (Styrkeområden,
-        # three counties side by side) can unmount its graphs while plotly.js is still loading and never draw.
-        eager_loading=True,
+        eager_loading=False,
         suppress_callback_exceptions=True,
         title="Smart specialisering i Norra Mellansverige",
         update_title=None,
@@ -117,14 +127,10 @@ def create_app(config: dict | None = None) -> Dash:
     server = app.server
     server.config.update(cfg)
     cache.init_app(server, config={k: v for k, v in cfg.items() if k.startswith("CACHE_") and v is not None})
-    for module in registry.SERVER_MODULES:
-        module.init_app(server)
+    auth.init_app(server)
+    web.init_app(server)
+    callbacks.register(app)
     app.layout = serve_layout
-    warm = cfg["WARM_CACHE"] if cfg["WARM_CACHE"] is not None else not cfg.get("TESTING")
-    if warm:
-        from callbacks import styrkeomraden_warm
-
-        styrkeomraden_warm.start(server)
     return app
 
 

@@ -7,14 +7,12 @@ every request; hiding the edit form from others is only a convenience, never the
 from __future__ import annotations
 
 import os
-import sys
 
 import flask
 import flask_login
 from flask_limiter import Limiter
 from flask_limiter.util import get_remote_address
 
-from callbacks import registry
 from data.store import current_engine
 from data.users import user_by_id
 
@@ -97,6 +95,3 @@ def init_app(server) -> None:
         )(sign_in)
     server.add_url_rule(SIGN_IN_PATH, "sign_in", sign_in, methods=["GET", "POST"])
     server.add_url_rule(SIGN_OUT_PATH, "sign_out", views.sign_out, methods=["POST"])
-
-
-registry.server_module(sys.modules[__name__])

@@ -1,1 +1,17 @@
-"""Wire inputs to indicators and figures: one module per view, thin module-level callbacks."""
+"""Wire the page's inputs to its views: one module per view, each with register(app) for its callbacks.
+
+Callbacks are module-level functions (a test imports and calls them); register(app) adds them to
+one app, so several apps (tests) each have their own.
+"""
+
+from __future__ import annotations
+
+from . import cards, foretagsenkat, klusterkartering, milstolpar, shell, styrkeomraden
+
+MODULES = [shell, cards, styrkeomraden, klusterkartering, foretagsenkat, milstolpar]
+
+
+def register(app) -> None:
+    """Add every view's callbacks to the app."""
+    for module in MODULES:
+        module.register(app)

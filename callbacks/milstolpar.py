@@ -1,257 +1,229 @@
-"""Build the Milstolpar view's charts (timeline, list, goal attainment, share done) and fill the view."""
+"""Redraw the Milstolpar view on a filter change or a save; let a signed-in manager edit milestones and outcomes.
+
+Every save is checked here, on the server.
+The forms are only shown to a manager, but that is a convenience: a request that reaches a save
+callback without a manager's session is refused and changes nothing.
+"""
 
 from __future__ import annotations
 
-from datetime import date
+import logging
 
+import dash_bootstrap_components as dbc
 import pandas as pd
-import plotly.graph_objects as go
-from babel.dates import format_date
+from dash import Input, Output, State, ctx, html, no_update
 from sqlalchemy import select
 
-import auth  # noqa: F401  (registers the sign-in routes as a server module)
+from auth import current_manager
+from charts.params import lang_from, query_dict
 from data import schema as s
-from figures.milstolpar import status_stack, timeline
-from figures.spec import ChartSpec
-from i18n import LOCALES, fmt_percent, tx
-from indicators.facts import example_share
-from indicators.followup import (
-    PROJECT_WIDE,
-    STATUSES,
-    filter_milestones,
-    milestones,
-    project_period,
-    quarter_label,
-    quarter_position,
-    quarters_between,
-    share_done,
-    status_counts,
-    status_word,
-)
+from data.followup_write import EditRefused, StaleEdit, save_milestone, save_outcome
+from data.store import current_engine
+from i18n import fmt_number, tx
+from indicators.followup import quarter_label
+from indicators.goals import indicator_outcomes
+from layouts import ids
 from layouts import milstolpar as v
+from layouts.card import card_outputs, table_states
+from layouts.milstolpar.milestone_list import FIELD_WORDS
+from layouts.page import notice, open_tables, parse_view, query_from_controls
 
-from .registry import chart
-from .sources import dataset_source_line
-
-VIEW = v.VIEW
-
-
-def long_date(day: date, lang: str) -> str:
-    """Return '31 juli 2018' / '31 July 2018'."""
-    return format_date(day, "long", locale=LOCALES.get(lang, "sv_SE"))
+log = logging.getLogger(__name__)
 
 
-def activity_names(conn, lang: str, *, numbered: bool = True) -> dict[str, str]:
-    """Return activity key -> name ('1. Processtöd – klustra kluster'; 'projekt' -> 'Hela projektet')."""
-    a = s.activity
-    rows = conn.execute(select(a.c.number, a.c.name_sv, a.c.name_en).order_by(a.c.number)).all()
-    names = {str(n): (f"{n}. " if numbered else "") + tx(lang, sv, en) for n, sv, en in rows}
-    names[PROJECT_WIDE] = tx(lang, "Hela projektet", "The whole project")
-    return names
-
-
-def source_for(conn, lang: str, is_example: bool) -> str:
-    """Return the source line: the project plan, and example data where the chart shows it."""
-    return dataset_source_line(conn, lang, ["projektplan"] + (["ex_uppfoljning"] if is_example else []))
-
-
-def summary_sentence(frame: pd.DataFrame, asof: date, lang: str) -> str:
-    """Return e.g. 'Läget 31 juli 2018: 13 av 14 milstolpar klara; 1 försenad.'"""
-    c = status_counts(frame)
-    parts = [tx(lang, f"{c['klar']} av {c['total']} milstolpar klara", f"{c['klar']} of {c['total']} milestones done")]
-    delayed = c["forsenad"]
-    parts.append(
+def refused(lang: str) -> dbc.Alert:
+    return dbc.Alert(
         tx(
             lang,
-            "ingen försenad" if not delayed else f"{delayed} försenad" + ("e" if delayed > 1 else ""),
-            f"{delayed} delayed",
+            "Du måste vara inloggad som projektledare för att ändra. Inget sparades.",
+            "You must be signed in as the project manager to make changes. Nothing was saved.",
+        ),
+        color="danger",
+        className="mb-0",
+    )
+
+
+def outcome_message(exc: EditRefused, lang: str) -> dbc.Alert:
+    return dbc.Alert(exc.message(lang), color="warning" if isinstance(exc, StaleEdit) else "danger", className="mb-0")
+
+
+def saved_message(changes: list, lang: str) -> dbc.Alert:
+    if not changes:
+        return dbc.Alert(
+            tx(lang, "Inget var ändrat, så inget sparades.", "Nothing had changed, so nothing was saved."),
+            color="info",
+            className="mb-0",
         )
-    )
-    if c["pagar"]:
-        parts.append(tx(lang, f"{c['pagar']} pågår", f"{c['pagar']} in progress"))
-    if c["planerad"]:
-        parts.append(tx(lang, f"{c['planerad']} planerade", f"{c['planerad']} planned"))
-    text = tx(lang, "Läget ", "As of ") + long_date(asof, lang) + ": " + "; ".join(parts)
-    if c["struken"]:
-        text += tx(lang, f" ({c['struken']} struken räknas inte)", f" ({c['struken']} cancelled not counted)")
-    return text + "."
+    hidden = ("status_is_example", "is_example")
+    fields = ", ".join(tx(lang, *FIELD_WORDS[c.field]).lower() for c in changes if c.field not in hidden)
+    return dbc.Alert(tx(lang, f"Sparat ({fields}).", f"Saved ({fields})."), color="success", className="mb-0")
 
 
-def provenance_notes(frame: pd.DataFrame, lang: str) -> list[str]:
-    """Say where texts and statuses come from, and that example statuses are invented."""
-    note = tx(
-        lang,
-        "Milstolparnas texter och kvartal kommer från projektplanen; statusen sätter projektledaren.",
-        "The milestones' texts and quarters come from the project plan; the project manager sets the status.",
-    )
-    if frame["status_is_example"].any():
-        note += tx(
-            lang,
-            " Statusar märkta som exempeldata är påhittade tills projektledaren har uppdaterat dem.",
-            " Statuses marked as example data are invented until the project manager has updated them.",
+def load_milestone(milestone_id, _reload, _revision):
+    """Fill the milestone form with the stored values and remember the version it loaded."""
+    if current_manager() is None or not milestone_id:
+        return no_update, no_update, no_update, None
+    m = s.milestone
+    with current_engine().connect() as conn:
+        row = conn.execute(select(m).where(m.c.id == int(milestone_id))).mappings().first()
+    if row is None:
+        return no_update, no_update, no_update, None
+    done = row["completed_on"].isoformat() if row["completed_on"] else ""
+    return row["status"], done, row["comment"] or "", {"id": row["id"], "version": row["version"]}
+
+
+def save_milestone_edit(n_clicks, milestone_id, status, completed_on, comment, loaded, revision, search):
+    """Save the milestone form if the user is a manager and the version is still current."""
+    lang = lang_from(query_dict(search))
+    username = current_manager()
+    if username is None:
+        log.warning("refused milestone edit without a manager's session")
+        return refused(lang), no_update
+    if not loaded or str(loaded.get("id")) != str(milestone_id):
+        return dbc.Alert(tx(lang, "Läs in milstolpen först.", "Load the milestone first."), color="warning"), no_update
+    try:
+        changes = save_milestone(
+            current_engine(),
+            int(milestone_id),
+            version=loaded.get("version"),
+            status=status,
+            completed_on=completed_on,
+            comment=comment,
+            username=username,
         )
-    return [note]
+    except EditRefused as exc:
+        return outcome_message(exc, lang), no_update
+    return saved_message(changes, lang), (revision or 0) + (1 if changes else 0)
 
 
-def milestone_table(frame: pd.DataFrame, conn, lang: str) -> pd.DataFrame:
-    """Return the milestone list with column labels in the language."""
-    names = activity_names(conn, lang)
-    return pd.DataFrame(
-        {
-            tx(lang, "Nr", "No."): frame["id"],
-            tx(lang, "Kvartal", "Quarter"): [
-                quarter_label(y, q, lang) for y, q in zip(frame["year"], frame["quarter"])
-            ],
-            tx(lang, "Milstolpe", "Milestone"): frame["text_en" if lang == "en" else "text_sv"],
-            tx(lang, "Aktivitet", "Activity"): frame["activity_key"].map(names),
-            tx(lang, "Status", "Status"): [status_word(x, lang) for x in frame["status"]],
-            tx(lang, "Klar den", "Done on"): [
-                d.isoformat() if d and st == "klar" else "" for d, st in zip(frame["completed_on"], frame["status"])
-            ],
-            tx(lang, "Kommentar", "Comment"): frame["comment"].fillna(""),
-            tx(lang, "Status är exempeldata", "Status is example data"): frame["status_is_example"],
-        }
+def _quarter(value: str | None) -> tuple[int, int] | None:
+    try:
+        year, quarter = (int(x) for x in (value or "").split("-"))
+    except ValueError:
+        return None
+    return (year, quarter) if 1 <= quarter <= 4 else None
+
+
+def outcome_overview(frame: pd.DataFrame, lang: str):
+    """Return the indicator's stored outcomes as one line: '2016 K2: 1 · 2016 K3: 2 …'."""
+    if frame.empty:
+        return tx(lang, "Inga utfall rapporterade ännu.", "No outcomes reported yet.")
+    parts = [f"{quarter_label(r.year, r.quarter, lang)}: {fmt_number(r.value, lang)}" for r in frame.itertuples()]
+    return html.P(
+        [html.Strong(tx(lang, "Rapporterat hittills: ", "Reported so far: ")), " · ".join(parts)], className="mb-0"
     )
 
 
-def _shown(conn, asof, status, activity) -> tuple[pd.DataFrame, pd.DataFrame]:
-    frame = milestones(conn, asof)
-    return frame, filter_milestones(frame, status, activity)
+def load_outcome(indicator, quarter, _reload, _revision, search):
+    """Fill the outcome form with the stored value of that quarter (empty if none) and its version."""
+    key = _quarter(quarter)
+    if current_manager() is None or not indicator or key is None:
+        return no_update, None, no_update
+    with current_engine().connect() as conn:
+        frame = indicator_outcomes(conn, indicator)
+    row = frame[(frame["year"] == key[0]) & (frame["quarter"] == key[1])]
+    value = None if row.empty else float(row["value"].iloc[0])
+    version = None if row.empty else int(row["version"].iloc[0])
+    loaded = {"indicator": indicator, "year": key[0], "quarter": key[1], "version": version}
+    return value, loaded, outcome_overview(frame, lang_from(query_dict(search)))
 
 
-@chart(VIEW, "tidslinje")
-def timeline_chart(conn, lang: str, asof: date, status: list, activity: list) -> ChartSpec:
-    """Return the milestones on a quarter timeline, coloured by their status at the as-of date."""
-    everything, shown = _shown(conn, asof, status, activity)
-    start, end = project_period(conn)
-    years = [start, end] + [date(y, 3 * q, 1) for y, q in zip(everything["year"], everything["quarter"])]
-    quarters = quarters_between(min(years), max(years))
-    text = shown["text_en" if lang == "en" else "text_sv"]
-    done = [(d if st == "klar" and d and d <= asof else None) for st, d in zip(shown["status"], shown["completed_on"])]
-    frame = shown.assign(
-        label=[f"{i}. {t[:44].rstrip()}…" if len(t) > 46 else f"{i}. {t}" for i, t in zip(shown["id"], text)],
-        hover=[
-            f"{t}<br>{quarter_label(y, q, lang)} · {status_word(st, lang)}"
-            for t, y, q, st in zip(text, shown["year"], shown["quarter"], shown["status"])
+def save_outcome_edit(n_clicks, indicator, quarter, value, loaded, revision, search):
+    """Save the outcome form if the user is a manager and the version is still current."""
+    lang = lang_from(query_dict(search))
+    username = current_manager()
+    if username is None:
+        log.warning("refused outcome edit without a manager's session")
+        return refused(lang), no_update
+    key = _quarter(quarter)
+    if (
+        not loaded
+        or key is None
+        or (loaded.get("indicator"), loaded.get("year"), loaded.get("quarter")) != (indicator, *key)
+    ):
+        return dbc.Alert(tx(lang, "Läs in utfallet först.", "Load the outcome first."), color="warning"), no_update
+    try:
+        changes = save_outcome(
+            current_engine(), indicator, key[0], key[1], version=loaded.get("version"), value=value, username=username
+        )
+    except EditRefused as exc:
+        return outcome_message(exc, lang), no_update
+    return saved_message(changes, lang), (revision or 0) + (1 if changes else 0)
+
+
+def redraw(*args):
+    """Return every card, the list, the summary, the downloads and a notice for the filters (and after a save)."""
+    *controls, _revision, lang, _clicks = args
+    query = query_from_controls(list(v.FILTERS), controls, lang_from({"lang": lang}))
+    with current_engine().connect() as conn:
+        values, notices = parse_view(v.VIEW, query, conn)
+        p = v.parts(conn, lang, values, open_tables(ctx.states_list[1]))
+    cards = [value for key in v.GRAPH_CARDS for value in p["cards"][key]]
+    return (
+        *cards,
+        p["list"],
+        p["summary"],
+        v.export_links(lang, values["asof"]),
+        v.view_downloads(v.VIEW, lang, p["qs"]),
+        notice(notices, lang),
+    )
+
+
+def register(app) -> None:
+    app.callback(
+        output=[
+            *[out for key in v.GRAPH_CARDS for out in card_outputs(v.VIEW, key)],
+            Output(v.LIST, "children"),
+            Output(v.SUMMARY, "children"),
+            Output(v.EXPORT_LINKS, "children"),
+            Output(v.DOWNLOADS, "children"),
+            Output(ids.NOTICE, "children", allow_duplicate=True),
         ],
-        quarter_index=[quarters.index((y, q)) for y, q in zip(shown["year"], shown["quarter"])],
-        status_word=[status_word(x, lang) for x in shown["status"]],
-        done_position=[quarter_position(d, quarters) if d else None for d in done],
-        completed_text=[d.isoformat() if d else "" for d in done],
-    )
-    fig = timeline(
-        frame,
-        [f"{'Q' if lang == 'en' else 'K'}{q}<br>{y if q == 1 or i == 0 else ''}" for i, (y, q) in enumerate(quarters)],
-        quarter_position(asof, quarters),
-        tx(lang, "Läget ", "As of ") + asof.isoformat(),
-        lang,
-    )
-    is_example = bool(shown["status_is_example"].any())
-    summary = summary_sentence(shown, asof, lang)
-    if len(shown) < len(everything):
-        summary += tx(
-            lang,
-            f" Urval: {len(shown)} av {len(everything)} milstolpar.",
-            f" Selection: {len(shown)} of {len(everything)} milestones.",
-        )
-    return ChartSpec(
-        view=VIEW,
-        key="tidslinje",
-        title=tx(lang, "Milstolpar kvartal för kvartal", "Milestones quarter by quarter"),
-        subtitle=tx(
-            lang,
-            "Planerat kvartal och status vid det valda datumet; ◆ = blev klar",
-            "Planned quarter and status at the chosen date; ◆ = completed",
-        ),
-        figure=fig,
-        table=milestone_table(shown, conn, lang),
-        source=source_for(conn, lang, is_example),
-        data_status=example_share(shown.rename(columns={"status_is_example": "is_example"})),
-        summary=summary,
-        filename=f"milstolpar_tidslinje_{asof.isoformat()}",
-        notes=provenance_notes(shown, lang),
-    )
-
-
-@chart(VIEW, "lista")
-def list_chart(conn, lang: str, asof: date, status: list, activity: list) -> ChartSpec:
-    """Return the filtered milestone list (the page shows it as a table; exports as a table figure)."""
-    everything, shown = _shown(conn, asof, status, activity)
-    table = milestone_table(shown, conn, lang)
-    figure = go.Figure(
-        go.Table(header=dict(values=list(table.columns[:6])), cells=dict(values=[table[c] for c in table.columns[:6]]))
-    )
-    return ChartSpec(
-        view=VIEW,
-        key="lista",
-        title=tx(lang, "Milstolparna i listform", "The milestones as a list"),
-        figure=figure,
-        table=table,
-        source=source_for(conn, lang, bool(shown["status_is_example"].any())),
-        data_status=example_share(shown.rename(columns={"status_is_example": "is_example"})),
-        summary=tx(
-            lang,
-            f"Visar {len(shown)} av {len(everything)} milstolpar.",
-            f"Showing {len(shown)} of {len(everything)} milestones.",
-        ),
-        filename=f"milstolpar_lista_{asof.isoformat()}",
-        notes=provenance_notes(shown, lang),
-    )
-
-
-def _share_text(row, lang: str) -> str:
-    return "–" if pd.isna(row["share_done"]) else fmt_percent(row["share_done"], lang)
-
-
-def _share_spec(conn, lang, asof, activity, key: str, by: list[str], labels, title: str) -> ChartSpec:
-    everything = milestones(conn, asof)
-    shown = filter_milestones(everything, None, activity)
-    frame = share_done(shown, by)
-    frame.insert(0, "category", labels(frame))
-    frame["share_text"] = [_share_text(r, lang) for _, r in frame.iterrows()]
-    words = {st: status_word(st, lang) for st in STATUSES}
-    table = frame[["category", *STATUSES, "total", "share_done"]].rename(
-        columns={
-            "category": by_label(key, lang),
-            **words,
-            "total": tx(lang, "Milstolpar (utom strukna)", "Milestones (excl. cancelled)"),
-            "share_done": tx(lang, "Andel klara", "Share done"),
-        }
-    )
-    summary = summary_sentence(shown, asof, lang)
-    late = frame[frame["forsenad"] > 0]
-    if not late.empty:
-        where = ", ".join(f"{c} ({n})" for c, n in zip(late["category"], late["forsenad"]))
-        summary += tx(lang, f" Försenade finns i: {where}.", f" Delayed milestones in: {where}.")
-    return ChartSpec(
-        view=VIEW,
-        key=key,
-        title=title,
-        figure=status_stack(frame, "category", words, lang, horizontal=key == "per-aktivitet"),
-        table=table,
-        source=source_for(conn, lang, bool(shown["status_is_example"].any())),
-        data_status=example_share(shown.rename(columns={"status_is_example": "is_example"})),
-        summary=summary,
-        filename=f"milstolpar_{key}_{asof.isoformat()}",
-    )
-
-
-def by_label(key: str, lang: str) -> str:
-    return tx(lang, "Kvartal", "Quarter") if key == "per-kvartal" else tx(lang, "Aktivitet", "Activity")
-
-
-@chart(VIEW, "per-kvartal")
-def per_quarter_chart(conn, lang: str, asof: date, status: list, activity: list) -> ChartSpec:
-    """Return milestones by status per planned quarter, with the share done."""
-    labels = lambda f: [quarter_label(y, q, lang) for y, q in zip(f["year"], f["quarter"])]  # noqa: E731
-    title = tx(lang, "Status per planerat kvartal", "Status by planned quarter")
-    return _share_spec(conn, lang, asof, activity, "per-kvartal", ["year", "quarter"], labels, title)
-
-
-@chart(VIEW, "per-aktivitet")
-def per_activity_chart(conn, lang: str, asof: date, status: list, activity: list) -> ChartSpec:
-    """Return milestones by status per activity, with the share done."""
-    names = activity_names(conn, lang)
-    labels = lambda f: f["activity_key"].map(names)  # noqa: E731
-    title = tx(lang, "Status per aktivitet", "Status by activity")
-    return _share_spec(conn, lang, asof, activity, "per-aktivitet", ["activity_key"], labels, title)
+        inputs=[*[Input(ids.filter_id(v.VIEW, name), "value") for name in v.FILTERS], Input(v.REVISION, "data")],
+        state=[State(ids.LANG, "data"), table_states(v.VIEW)],
+        prevent_initial_call=True,
+    )(redraw)
+    app.callback(
+        Output(v.EDIT_STATUS, "value"),
+        Output(v.EDIT_DATE, "value"),
+        Output(v.EDIT_COMMENT, "value"),
+        Output(v.EDIT_LOADED, "data"),
+        Input(v.EDIT_MILESTONE, "value"),
+        Input(v.EDIT_RELOAD, "n_clicks"),
+        Input(v.REVISION, "data"),
+    )(load_milestone)
+    app.callback(
+        Output(v.EDIT_MESSAGE, "children"),
+        Output(v.REVISION, "data"),
+        Input(v.EDIT_SAVE, "n_clicks"),
+        State(v.EDIT_MILESTONE, "value"),
+        State(v.EDIT_STATUS, "value"),
+        State(v.EDIT_DATE, "value"),
+        State(v.EDIT_COMMENT, "value"),
+        State(v.EDIT_LOADED, "data"),
+        State(v.REVISION, "data"),
+        State(ids.URL, "search"),
+        prevent_initial_call=True,
+    )(save_milestone_edit)
+    app.callback(
+        Output(v.OUTCOME_VALUE, "value"),
+        Output(v.OUTCOME_LOADED, "data"),
+        Output(v.OUTCOME_CURRENT, "children"),
+        Input(v.OUTCOME_INDICATOR, "value"),
+        Input(v.OUTCOME_QUARTER, "value"),
+        Input(v.OUTCOME_RELOAD, "n_clicks"),
+        Input(v.REVISION, "data"),
+        State(ids.URL, "search"),
+    )(load_outcome)
+    app.callback(
+        Output(v.OUTCOME_MESSAGE, "children"),
+        Output(v.REVISION, "data", allow_duplicate=True),
+        Input(v.OUTCOME_SAVE, "n_clicks"),
+        State(v.OUTCOME_INDICATOR, "value"),
+        State(v.OUTCOME_QUARTER, "value"),
+        State(v.OUTCOME_VALUE, "value"),
+        State(v.OUTCOME_LOADED, "data"),
+        State(v.REVISION, "data"),
+        State(ids.URL, "search"),
+        prevent_initial_call=True,
+    )(save_outcome_edit)

@@ -5,12 +5,13 @@ from __future__ import annotations
 import dash_bootstrap_components as dbc
 from dash import dcc, html
 
+from charts.views import nav_href
 from i18n import tx
 
-from .chart import chart_slot
-from .shell import nav_href
+from .card import card
+from .page import card_values_for
 
-PARAMS: list = []
+VIEW = "start"
 
 CARDS = [
     (
@@ -44,8 +45,8 @@ CARDS = [
 ]
 
 
-def layout(lang: str = "sv") -> html.Div:
-    cards = [
+def layout(lang: str, cards: dict) -> html.Div:
+    views = [
         dbc.Col(
             dbc.Card(
                 dbc.CardBody(
@@ -79,8 +80,13 @@ def layout(lang: str = "sv") -> html.Div:
                 ),
                 className="lead",
             ),
-            dbc.Row(cards),
+            dbc.Row(views),
             html.H2(tx(lang, "Regionen i siffror", "The region in numbers"), className="h4 mt-3"),
-            chart_slot("start", "employment", lang),
+            card(VIEW, "employment", lang, cards.get("employment")),
         ]
     )
+
+
+def page(conn, lang: str, query: dict):
+    """Return (the start page, no refused values): it has no filters."""
+    return layout(lang, card_values_for(conn, VIEW, ["employment"], lang, {})), []

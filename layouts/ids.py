@@ -19,3 +19,7 @@ def filter_id(view: str, param: str) -> dict:
 def chart_id(view: str, key: str) -> str:
     """Return the id of a chart card's container."""
     return f"{view}-{key}-chart"
+
+
+LANG = "shell-lang"  # the page's language (a dcc.Store), read by every view's callback
+FILTER_DEFAULTS = "shell-filter-defaults"  # the view's parameters' defaults, for the URL sync in the browser

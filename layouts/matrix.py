@@ -148,3 +148,7 @@ def test_area_matrix(frame: pd.DataFrame, headers: list[str], lang: str, title: 
         className="table table-sm matrix test-area-matrix",
     )
     return scroller(table, title)
+
+
+# The page renderers a chart may name in ChartSpec.page: (name, data) -> component.
+RENDERERS = {"criteria_table": criteria_table, "test_area_matrix": test_area_matrix}

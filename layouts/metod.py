@@ -9,12 +9,11 @@ from __future__ import annotations
 
 from dash import html
 
-from data.store import current_engine
+from charts.views import VIEWS
 from i18n import tx
 from indicators import load_all as load_indicators
 from indicators.provenance import indicator_provenance
 
-from . import VIEWS
 from .metod_sections import (
     cite_section,
     cited,
@@ -33,8 +32,6 @@ from .metod_sections import (
     status_text,
     year_span,
 )
-
-PARAMS: list = []
 
 # Words in IndicatorMeta.extra keys that mark a rule text for the sections below.
 STRENGTH_RULE_WORDS = ("rule", "regel", "classification", "klassning", "threshold", "troskel", "default")
@@ -109,30 +106,28 @@ def contents(lang: str) -> html.Nav:
     )
 
 
-def layout(lang: str = "sv") -> html.Div:
+def layout(conn, lang: str = "sv") -> html.Div:
     metas = list(load_indicators().values())
-    engine = current_engine()
-    with engine.connect() as conn:
-        url = engine.url.render_as_string(hide_password=False)
-        body = [
-            *indicators_section(metas, conn, url, lang),
-            *rule_section(
-                "styrkeomraden-regel",
-                ("Regeln för styrkeområden", "The strength-area rule"),
-                rule_texts(metas, "styrkeomraden", STRENGTH_RULE_WORDS, lang),
-                references(metas, "styrkeomraden"),
-                lang,
-            ),
-            *phase_section(conn, metas, lang),
-            *rule_section(
-                "enkat-sekretess",
-                ("Företagsenkätens sekretessregel", "The survey's confidentiality rule"),
-                rule_texts(metas, "foretagsenkat", SURVEY_RULE_WORDS, lang),
-                references(metas, "foretagsenkat"),
-                lang,
-            ),
-            *data_status_section(conn, lang),
-        ]
+    url = conn.engine.url.render_as_string(hide_password=False)
+    body = [
+        *indicators_section(metas, conn, url, lang),
+        *rule_section(
+            "styrkeomraden-regel",
+            ("Regeln för styrkeområden", "The strength-area rule"),
+            rule_texts(metas, "styrkeomraden", STRENGTH_RULE_WORDS, lang),
+            references(metas, "styrkeomraden"),
+            lang,
+        ),
+        *phase_section(conn, metas, lang),
+        *rule_section(
+            "enkat-sekretess",
+            ("Företagsenkätens sekretessregel", "The survey's confidentiality rule"),
+            rule_texts(metas, "foretagsenkat", SURVEY_RULE_WORDS, lang),
+            references(metas, "foretagsenkat"),
+            lang,
+        ),
+        *data_status_section(conn, lang),
+    ]
     return html.Div(
         [
             html.H1(tx(lang, "Om data och metod", "About data and method")),
@@ -154,3 +149,7 @@ def layout(lang: str = "sv") -> html.Div:
         ],
         className="methods-page",
     )
+
+
+def page(conn, lang: str, query: dict):
+    return layout(conn, lang), []

@@ -5,13 +5,10 @@ from __future__ import annotations
 import dash_bootstrap_components as dbc
 from dash import dcc, html
 
+from charts.views import VIEWS, nav_href
 from i18n import tx
 
-from . import VIEWS, ids
-
-
-def nav_href(path: str, lang: str) -> str:
-    return path + ("?lang=en" if lang == "en" else "")
+from . import ids
 
 
 def header(lang: str) -> html.Header:
@@ -157,16 +154,25 @@ def footer(lang: str, dataset_rows: list[dict]) -> html.Footer:
     )
 
 
-def shell(lang: str, dataset_rows: list[dict], content=None) -> html.Div:
-    """Return the whole page around a view's content."""
+def shell(
+    lang: str, dataset_rows: list[dict], content=None, notice=None, location: dict | None = None, defaults=None
+) -> html.Div:
+    """Return the whole page around a view's content.
+
+    location: the address the content was made for (pathname, search, href, hash). Given, the
+    dcc.Location already holds it and fires no callback when it mounts; left out, it reads the
+    browser's address when it mounts, and the router fills the content.
+    """
     return html.Div(
         [
-            dcc.Location(id=ids.URL, refresh="callback-nav"),
+            dcc.Location(id=ids.URL, refresh="callback-nav", **(location or {})),
+            dcc.Store(id=ids.LANG, data=lang),
+            dcc.Store(id=ids.FILTER_DEFAULTS, data=defaults),
             html.A(tx(lang, "Hoppa till innehållet", "Skip to content"), href="#main", className="skip-link"),
             header(lang),
             html.Main(
                 dbc.Container(
-                    [html.Div(id=ids.NOTICE), html.Div(content, id=ids.CONTENT), html.Div(id=ids.VIEW_DOWNLOADS)],
+                    [html.Div(notice, id=ids.NOTICE), html.Div(content, id=ids.CONTENT)],
                     fluid="lg",
                     className="py-3",
                 ),

@@ -1,129 +1,50 @@
 """Lay out the Styrkeområden view: filters, the rule's settings, summary, charts, test-area comparison.
 
-Every filter and threshold is a PARAMS entry with a filter_id control, so the URL keeps the
-whole analysis and a link reproduces it.
+Every filter and threshold is a parameter of the view (charts/styrkeomraden), kept in the URL, so
+a link reproduces the analysis. The page for an address comes with every card filled.
 """
 
 from __future__ import annotations
 
-import math
-from dataclasses import dataclass, fields
-
 import dash_bootstrap_components as dbc
-from dash import dcc, html
-from flask import g, has_app_context
+from dash import html
 
-from data.store import current_engine
+import charts
+from charts.styrkeomraden import (
+    ACADEMIC,
+    CHARTS,
+    DYNAMICS,
+    HEATMAP,
+    RULE_CHART,
+    SIDE_BY_SIDE,
+    SPECIALISATION,
+    THRESHOLD_NAMES,
+    THRESHOLDS,
+    VIEW,
+    region_rows,
+    year_choices,
+)
+from charts.styrkeomraden import TEST_AREAS as TEST_AREA_CHART
+from charts.styrkeomraden.summary import Summary, summary
 from i18n import tx
 from indicators.levels import LEVEL_NAMES, LEVELS
-from indicators.lq import REFERENCES
-from indicators.source import CachedSource
-from indicators.strength import PERCENT_SETTINGS, SETTING_LABELS, Thresholds
 
 from . import ids
-from .chart import cards_store_id, chart_slot
-from .params import Param
+from .card import card, example_badge
+from .downloads import view_downloads
+from .filters import select
+from .page import card_values_for, parse_view
 
-VIEW = "styrkeomraden"
-COUNTIES = ("17", "20", "21")
-SIDE_BY_SIDE = "lanen"  # the three counties side by side
 SUMMARY = "styrkeomraden-summary"
 RULE = "styrkeomraden-rule"
 SETTINGS = "styrkeomraden-settings"
 RESET = "styrkeomraden-reset"
-SPECIALISATION = ("bubble", "lq-bars")
-RULE_CHART = "strengths"
-HEATMAP = "heatmap"
-DYNAMICS = ("shift-share", "innovation", "competence")
-ACADEMIC = "academic"
-TEST_AREAS = "test-areas"
-CHARTS = (*SPECIALISATION, RULE_CHART, HEATMAP, *DYNAMICS, ACADEMIC, TEST_AREAS)
+DOWNLOADS = "styrkeomraden-downloads"
+FILTERS = ("region", "year", "start", "level", "reference", "per", *[t.name for t in THRESHOLDS])
 
 
-def _read(name: str, compute):
-    """Return compute(source) once per request: the filters' choices are asked for many times in one redraw."""
-    memo = g.setdefault("styrkeomraden_choices", {}) if has_app_context() else {}
-    if name not in memo:
-        with current_engine().connect() as conn:
-            memo[name] = compute(CachedSource.for_request(conn))
-    return memo[name]
-
-
-def region_rows():
-    """Return the regions a reader can choose: counties, Norra Mellansverige, municipalities (code, names, level, parent)."""
-    frame = _read("regions", lambda source: source.regions())
-    return frame[frame["level"].isin(["nuts2", "lan", "kommun"])]
-
-
-def region_choices() -> list[str]:
-    return _read("region_choices", lambda _s: [SIDE_BY_SIDE, *region_rows()["code"]])
-
-
-def year_choices() -> list[int]:
-    return _read("years", lambda source: list(source.years("employees")))
-
-
-def latest_year():
-    years = year_choices()
-    return years[-1] if years else None
-
-
-@dataclass(frozen=True)
-class Threshold(Param):
-    """A threshold of the rule: a number from 0 (to 100 for percentages), written short in the URL."""
-
-    kind: type = float
-
-    def convert(self, raw: str):
-        value = float(str(raw).replace(",", "."))
-        if math.isnan(value) or math.isinf(value) or value < 0 or (self.name in PERCENT_SETTINGS and value > 100):
-            raise ValueError(f"{self.name} must be a number from 0")
-        return value
-
-    def encode(self, value) -> str | None:
-        if value is None or value == "":
-            return None
-        try:
-            return f"{float(value):g}"
-        except (TypeError, ValueError):
-            return str(value)
-
-
-PARAMS = [
-    Param("region", str, "SE31", region_choices, "Region", "Region"),
-    Param("year", int, latest_year, year_choices, "År", "Year"),
-    Param("start", int, None, year_choices, "Förändring från år", "Change from year"),
-    Param("level", str, "division", lambda: list(LEVELS), "Branschnivå", "Industry level"),
-    Param("reference", str, "00", lambda: list(REFERENCES), "Jämförs med", "Compared with"),
-    Param("per", str, "employees", lambda: ["employees", "inhabitants"], "Patent per", "Patents per"),
-    *[Threshold(f.name, float, f.default, None, *SETTING_LABELS[f.name]) for f in fields(Thresholds)],
-]
-
-
-def _select(param: str, label: str, options: list[dict], value) -> html.Label:
-    """Return a labelled native select kept in the URL.
-
-    dbc.Select puts a hidden placeholder option with the value "" first; it carries the label of
-    the option whose value is "" (if any), so the choice reads the same either way.
-    """
-    empty = next((o["label"] for o in options if o["value"] == ""), None)
-    return html.Label(
-        [
-            html.Span(label, className="d-block"),
-            dbc.Select(
-                id=ids.filter_id(VIEW, param),
-                options=options,
-                value="" if value is None else str(value),
-                size="sm",
-                placeholder=empty,
-            ),
-        ],
-        className="w-100",
-    )
-
-
-def region_options(lang: str) -> list[dict]:
-    rows = region_rows()
+def region_options(conn, lang: str) -> list[dict]:
+    rows = region_rows(conn)
     name = rows.set_index("code")["name_en" if lang == "en" else "name_sv"]
     options = [
         {"label": tx(lang, "De tre länen sida vid sida", "The three counties side by side"), "value": SIDE_BY_SIDE}
@@ -136,8 +57,8 @@ def region_options(lang: str) -> list[dict]:
     return options
 
 
-def filters(lang: str, region, year, start, level, reference, per) -> html.Div:
-    years = [{"label": str(y), "value": str(y)} for y in reversed(year_choices())]
+def filters(conn, lang: str, region, year, start, level, reference, per) -> html.Div:
+    years = [{"label": str(y), "value": str(y)} for y in reversed(year_choices(conn))]
     starts = [{"label": tx(lang, "Fem år före", "Five years before"), "value": ""}] + years
     levels = [{"label": tx(lang, *LEVEL_NAMES[k]), "value": k} for k in LEVELS]
     refs = [{"label": tx(lang, "Riket", "Sweden"), "value": "00"}, {"label": "Norra Mellansverige", "value": "SE31"}]
@@ -146,17 +67,17 @@ def filters(lang: str, region, year, start, level, reference, per) -> html.Div:
         {"label": tx(lang, "10 000 invånare", "10,000 inhabitants"), "value": "inhabitants"},
     ]
     controls = [
-        (_select("region", tx(lang, "Region", "Region"), region_options(lang), region), 12, 4),
-        (_select("year", tx(lang, "År", "Year"), years, year), 6, 2),
-        (_select("start", tx(lang, "Förändring från", "Change from"), starts, start), 6, 2),
-        (_select("level", tx(lang, "Branschnivå", "Industry level"), levels, level), 6, 2),
-        (_select("reference", tx(lang, "Jämförs med", "Compared with"), refs, reference), 6, 2),
+        (select(VIEW, "region", tx(lang, "Region", "Region"), region_options(conn, lang), region), 12, 4),
+        (select(VIEW, "year", tx(lang, "År", "Year"), years, year), 6, 2),
+        (select(VIEW, "start", tx(lang, "Förändring från", "Change from"), starts, start), 6, 2),
+        (select(VIEW, "level", tx(lang, "Branschnivå", "Industry level"), levels, level), 6, 2),
+        (select(VIEW, "reference", tx(lang, "Jämförs med", "Compared with"), refs, reference), 6, 2),
     ]
     row = dbc.Row([dbc.Col(c, xs=xs, md=md) for c, xs, md in controls], className="g-2")
     extra = dbc.Row(
         [
             dbc.Col(
-                _select("per", tx(lang, "Patent och varumärken per", "Patents and trademarks per"), pers, per),
+                select(VIEW, "per", tx(lang, "Patent och varumärken per", "Patents and trademarks per"), pers, per),
                 xs=12,
                 md=4,
             )
@@ -166,24 +87,23 @@ def filters(lang: str, region, year, start, level, reference, per) -> html.Div:
     return html.Div([row, extra], className="filters", role="group", **{"aria-label": tx(lang, "Filter", "Filters")})
 
 
-def settings(lang: str, values: dict) -> html.Details:
+def settings(lang: str, values: dict, reset: str) -> html.Details:
     """Return the rule's thresholds as number inputs the analyst can change (kept in the URL)."""
     inputs = []
-    for f in fields(Thresholds):
-        sv, en = SETTING_LABELS[f.name]
+    for t in THRESHOLDS:
         control = dbc.Input(
-            id=ids.filter_id(VIEW, f.name),
+            id=ids.filter_id(VIEW, t.name),
             type="number",
-            min=0,
-            step="any",
-            value=values.get(f.name, f.default),
+            min=t.low,
+            max=t.high,
+            step=t.step,
+            value=values.get(t.name, t.default),
             debounce=True,
             size="sm",
-            max=100 if f.name in PERCENT_SETTINGS else None,
         )
         inputs.append(
             dbc.Col(
-                html.Label([html.Span(tx(lang, sv, en), className="d-block"), control], className="w-100"),
+                html.Label([html.Span(t.label(lang), className="d-block"), control], className="w-100"),
                 xs=12,
                 sm=6,
                 lg=3,
@@ -204,7 +124,7 @@ def settings(lang: str, values: dict) -> html.Details:
             html.A(
                 tx(lang, "Återställ standardvärdena", "Restore the defaults"),
                 id=RESET,
-                href="/styrkeomraden" + ("?lang=en" if lang == "en" else ""),
+                href=reset,
                 className="small",
             ),
         ],
@@ -217,16 +137,42 @@ def section(title: str, intro: str, children: list) -> html.Section:
     return html.Section([html.H2(title, className="h4 mt-4"), html.P(intro, className="text-muted"), *children])
 
 
-def layout(
-    lang: str = "sv",
-    region="SE31",
-    year=None,
-    start=None,
-    level="division",
-    reference="00",
-    per="employees",
-    **thresholds,
-) -> html.Div:
+def summary_block(s: Summary, lang: str) -> list:
+    """Return the view's summary: a paragraph per region (marked when it rests on example data), or a refusal."""
+    if s.refusal:
+        return [dbc.Alert(s.refusal, color="info", className="mb-0")]
+    return [
+        html.Div(
+            [html.H2(tx(lang, "Sammanfattning", "Summary"), className="h5 mb-1"), example_badge(s.status, lang)],
+            className="d-flex flex-wrap align-items-baseline gap-2",
+        ),
+        *[html.P(p) for p in s.paragraphs],
+        *[html.P(n, className="small text-muted") for n in s.notes],
+    ]
+
+
+def rule_block(s: Summary, lang: str) -> list:
+    """Return the classification rule with the thresholds in force, next to its result."""
+    if not s.rule:
+        return []
+    return [
+        html.H3(tx(lang, "Regeln", "The rule"), className="h6"),
+        html.Ol([html.Li(line) for line in s.rule], className="small ps-3"),
+        html.P(s.rule_reason, className="small text-muted"),
+    ]
+
+
+def reset_href(canonical_without_thresholds: str) -> str:
+    return "/" + VIEW + canonical_without_thresholds
+
+
+def layout(conn, lang: str, values: dict, cards: dict, summary: Summary, reset: str, qs: str) -> html.Div:
+    """Return the view for parsed values, with its cards filled (cards: key -> card values)."""
+
+    def slot(key):
+        return card(VIEW, key, lang, cards.get(key))
+
+    v = values
     return html.Div(
         [
             html.H1(tx(lang, "Styrkeområden", "Strength areas")),
@@ -242,12 +188,14 @@ def layout(
                 ),
                 className="lead",
             ),
-            filters(lang, region, year, start, level, reference, per),
-            settings(lang, thresholds),
-            # Every card, the summary and the rule come in one store (callbacks/styrkeomraden.py); the
-            # summary and the rule are written as HTML by assets/20-charts.js, never by Dash.
-            dcc.Store(id=cards_store_id(VIEW)),
-            html.Div(id=SUMMARY, className="styrkeomraden-summary mb-3", **{"aria-live": "polite"}),
+            filters(conn, lang, v["region"], v["year"], v["start"], v["level"], v["reference"], v["per"]),
+            settings(lang, v, reset),
+            html.Div(
+                summary_block(summary, lang),
+                id=SUMMARY,
+                className="styrkeomraden-summary mb-3",
+                **{"aria-live": "polite"},
+            ),
             section(
                 tx(lang, "Specialisering", "Specialisation"),
                 tx(
@@ -255,7 +203,7 @@ def layout(
                     "Lokaliseringskvoten visar hur mycket vanligare en bransch är i regionen än i jämförelseområdet.",
                     "The location quotient shows how much more common an industry is in the region than in the comparison area.",
                 ),
-                [chart_slot(VIEW, key, lang, store=False) for key in SPECIALISATION],
+                [slot(key) for key in SPECIALISATION],
             ),
             section(
                 tx(lang, "Styrkeområden enligt regeln", "Strength areas by the rule"),
@@ -267,8 +215,8 @@ def layout(
                 [
                     dbc.Row(
                         [
-                            dbc.Col(chart_slot(VIEW, RULE_CHART, lang, store=False), xs=12, lg=8),
-                            dbc.Col(html.Aside(id=RULE, className="rule-box"), xs=12, lg=4),
+                            dbc.Col(slot(RULE_CHART), xs=12, lg=8),
+                            dbc.Col(html.Aside(rule_block(summary, lang), id=RULE, className="rule-box"), xs=12, lg=4),
                         ]
                     )
                 ],
@@ -276,7 +224,7 @@ def layout(
             section(
                 tx(lang, "Jämförelse mellan regioner", "Comparison between regions"),
                 tx(lang, "Samma kvot för flera regioner på en gång.", "The same quotient for several regions at once."),
-                [chart_slot(VIEW, HEATMAP, lang, store=False)],
+                [slot(HEATMAP)],
             ),
             section(
                 tx(lang, "Dynamik och förnyelse", "Dynamics and renewal"),
@@ -285,7 +233,7 @@ def layout(
                     "Hur sysselsättningen har ändrats, hur många nya företag, patent och varumärken branschen har, och hur många av de anställda som har eftergymnasial utbildning.",
                     "How employment has changed, how many new firms, patents and trademarks the industry has, and how many of its employees have higher education.",
                 ),
-                [chart_slot(VIEW, key, lang, store=False) for key in DYNAMICS],
+                [slot(key) for key in DYNAMICS],
             ),
             section(
                 tx(lang, "Akademiska styrkor", "Academic strengths"),
@@ -294,7 +242,7 @@ def layout(
                     "Lärosätenas publikationer per forskningsämne jämförda med alla svenska lärosäten.",
                     "The universities' publications by research subject compared with all Swedish universities.",
                 ),
-                [chart_slot(VIEW, ACADEMIC, lang, store=False)],
+                [slot(ACADEMIC)],
             ),
             section(
                 tx(lang, "Jämförelse med testområdena", "Comparison with the test areas"),
@@ -303,7 +251,29 @@ def layout(
                     "Bekräftar analysen länens testområden, och finns det styrkor utanför dem?",
                     "Does the analysis confirm the counties' test areas, and are there strengths outside them?",
                 ),
-                [chart_slot(VIEW, TEST_AREAS, lang, store=False)],
+                [slot(TEST_AREA_CHART)],
             ),
+            html.Div(view_downloads(VIEW, lang, qs), id=DOWNLOADS),
         ]
     )
+
+
+assert set(CHARTS) == {*SPECIALISATION, RULE_CHART, HEATMAP, *DYNAMICS, ACADEMIC, TEST_AREA_CHART}
+
+
+def parts(conn, lang: str, values: dict, open_tables=()) -> dict:
+    """Return everything the view shows for parsed values: cards, summary, the reset link, the canonical query."""
+    kept = {k: v for k, v in values.items() if k not in THRESHOLD_NAMES}
+    return {
+        "cards": card_values_for(conn, VIEW, CHARTS, lang, values, open_tables),
+        "summary": summary(conn, lang, values),
+        "reset": reset_href(charts.canonical(VIEW, kept, lang)),
+        "qs": charts.canonical(VIEW, values, lang),
+    }
+
+
+def page(conn, lang: str, query: dict):
+    """Return (the view for an address query, refused values)."""
+    values, notices = parse_view(VIEW, query, conn)
+    p = parts(conn, lang, values)
+    return layout(conn, lang, values, p["cards"], p["summary"], p["reset"], p["qs"]), notices

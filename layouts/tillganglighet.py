@@ -16,8 +16,6 @@ from dash import html
 
 from i18n import tx
 
-PARAMS: list = []
-
 # Date of the last self-assessment (automated axe-core checks, keyboard and phone tests).
 ASSESSED = date(2026, 11, 28)
 DIGG_REPORT_URL = "https://www.digg.se/tdosanmalan"
@@ -246,3 +244,7 @@ def testing(lang: str) -> list:
 def layout(lang: str = "sv") -> html.Div:
     sections = (intro, how_accessible, if_you_cannot, report, enforcement, technical, testing)
     return html.Div([part for section in sections for part in section(lang)], className="statement")
+
+
+def page(conn, lang: str, query: dict):
+    return layout(lang), []

@@ -1,0 +1,117 @@
+"""Build the Styrkeområden view's charts and texts: where the economy is specialised and dynamic.
+
+The view's parameters (PARAMS) are its filters and the rule's thresholds, all kept in the URL, so
+a link reproduces the analysis. Every chart reads one shared analysis (context.py); the charts are
+registered in specialisation.py, profile.py and test_areas.py, the words in summary.py.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, fields
+
+from indicators.levels import LEVELS
+from indicators.lq import REFERENCES
+from indicators.regions import regions
+from indicators.source import CachedSource
+from indicators.strength import PERCENT_SETTINGS, SETTING_LABELS, Thresholds
+
+from ..params import Param
+
+VIEW = "styrkeomraden"
+COUNTIES = ("17", "20", "21")
+SIDE_BY_SIDE = "lanen"  # the three counties side by side
+SPECIALISATION = ("bubble", "lq-bars")
+RULE_CHART = "strengths"
+HEATMAP = "heatmap"
+DYNAMICS = ("shift-share", "innovation", "competence")
+ACADEMIC = "academic"
+TEST_AREAS = "test-areas"
+CHARTS = (*SPECIALISATION, RULE_CHART, HEATMAP, *DYNAMICS, ACADEMIC, TEST_AREAS)
+REGION_LEVELS = ("nuts2", "lan", "kommun")
+
+
+def region_rows(conn):
+    """Return the regions a reader can choose: Norra Mellansverige, counties, municipalities."""
+    frame = regions(conn)
+    return frame[frame["level"].isin(REGION_LEVELS)]
+
+
+def region_choices(conn, _values=None) -> list[str]:
+    return [SIDE_BY_SIDE, *region_rows(conn)["code"]]
+
+
+def year_choices(conn, _values=None) -> list[int]:
+    return list(CachedSource.for_request(conn).years("employees"))
+
+
+def latest_year(conn, values=None):
+    years = year_choices(conn)
+    return years[-1] if years else None
+
+
+@dataclass(frozen=True)
+class Threshold(Param):
+    """A threshold of the rule: a number within bounds, rounded to the form's step, written short in the URL.
+
+    Rounding to the step means that the analysis is computed once per value a reader can choose in
+    the form, not once per decimal someone types into an address.
+    """
+
+    kind: type = float
+    low: float = 0.0
+    high: float = 100.0
+    step: float = 0.1
+
+    def convert(self, raw: str):
+        value = float(str(raw).replace(",", "."))
+        if math.isnan(value) or math.isinf(value) or not self.low <= value <= self.high:
+            raise ValueError(f"must be a number from {self.low:g} to {self.high:g}")
+        return round(round(value / self.step) * self.step, 6)
+
+    def encode(self, value) -> str | None:
+        if value is None or value == "":
+            return None
+        try:
+            return f"{float(value):g}"
+        except (TypeError, ValueError):
+            return str(value)
+
+
+# name: (highest value, step) of each threshold's input
+THRESHOLD_BOUNDS = {
+    "lq_min": (10, 0.1),
+    "top": (100, 5),
+    "bottom": (100, 5),
+    "star_lq": (10, 0.1),
+    "star_size": (100_000, 100),
+    "star_focus": (100, 0.5),
+    "support_lq": (10, 0.1),
+}
+THRESHOLDS = [
+    Threshold(
+        f.name,
+        float,
+        f.default,
+        None,
+        *SETTING_LABELS[f.name],
+        high=THRESHOLD_BOUNDS[f.name][0],
+        step=THRESHOLD_BOUNDS[f.name][1],
+    )
+    for f in fields(Thresholds)
+]
+assert all(t.high == 100 for t in THRESHOLDS if t.name in PERCENT_SETTINGS)
+
+PARAMS = [
+    Param("region", str, "SE31", region_choices, "Region", "Region"),
+    Param("year", int, latest_year, year_choices, "År", "Year"),
+    Param("start", int, None, year_choices, "Förändring från år", "Change from year"),
+    Param("level", str, "division", lambda _c, _v: list(LEVELS), "Branschnivå", "Industry level"),
+    Param("reference", str, "00", lambda _c, _v: list(REFERENCES), "Jämförs med", "Compared with"),
+    Param("per", str, "employees", lambda _c, _v: ["employees", "inhabitants"], "Patent per", "Patents per"),
+    *THRESHOLDS,
+]
+THRESHOLD_NAMES = {t.name for t in THRESHOLDS}
+
+# Register the charts (the import is the registration); they need the names above.
+from . import profile, specialisation, test_areas  # noqa: E402,F401
