@@ -86,7 +86,7 @@ def _cached_spec(url: str, version: str, view: str, key: str, lang: str, query: 
 
     with engine_for(url).connect() as conn:
         params, _ = parse(view_params(view), query_dict(query), conn)
-        return CHARTS[view][key](conn, lang, **params)
+        return CHARTS[view][key](conn, lang, **params).frozen()
 
 
 def spec_for(conn, view: str, key: str, lang: str, params: dict) -> ChartSpec:

@@ -78,9 +78,8 @@ PRESET_KEYS = ("1920x1080", "1280x720", "own")
 
 def own_size(spec: ChartSpec) -> tuple[int, int]:
     """Return the chart's size on a desktop screen, plus room for the baked-in title and source."""
-    layout = spec.figure.layout
-    width = int(layout.width or 1000)
-    height = int(layout.height or 420)
+    width, height = spec.figure_size()
+    width, height = int(width or 1000), int(height or 420)
     lines = 1 + bool(spec.subtitle) + 2 + len(spec.notes)
     return width, height + 2 * SCREEN.pad + int(lines * 1.5 * SCREEN.subtitle)
 
@@ -146,7 +145,7 @@ def _fit_category_labels(fig: dict, height: int, style: TextStyle) -> None:
 
 def base_figure(spec: ChartSpec, style: TextStyle, height: int) -> dict:
     """Return the chart's figure as a dict with fonts scaled from screen size to the style's size."""
-    fig = copy.deepcopy(spec.figure.to_plotly_json())
+    fig = copy.deepcopy(spec.figure_dict())
     layout = fig.setdefault("layout", {})
     screen = (layout.get("font") or {}).get("size") or SCREEN_FONT
     _scale_fonts(fig, style.base / screen)

@@ -3,7 +3,7 @@ export and test works with."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 import pandas as pd
 import plotly.graph_objects as go
@@ -14,7 +14,7 @@ class ChartSpec:
     view: str  # styrkeomraden, klusterkartering, ...
     key: str  # chart key within the view: lq-bubble, portfolio, ...
     title: str
-    figure: go.Figure
+    figure: go.Figure | dict  # a dict once frozen (see frozen())
     table: pd.DataFrame  # exactly the numbers the chart shows, with column labels in the page's language
     source: str  # "Källa: ..." line, without the example note
     data_status: str = "real"  # real | example | mixed
@@ -30,3 +30,20 @@ class ChartSpec:
     @property
     def is_example(self) -> bool:
         return self.data_status in ("example", "mixed")
+
+    def figure_dict(self) -> dict:
+        """Return the figure as Plotly's JSON-ready dict."""
+        return self.figure if isinstance(self.figure, dict) else self.figure.to_plotly_json()
+
+    def figure_size(self) -> tuple[int | None, int | None]:
+        """Return the figure's layout width and height (None where the layout leaves them to the box)."""
+        layout = self.figure_dict().get("layout") or {}
+        return layout.get("width"), layout.get("height")
+
+    def frozen(self) -> ChartSpec:
+        """Return the spec with its figure as a plain dict: quick to keep in a cache and to read back.
+
+        A go.Figure checks every property again when it is read back from a cache (unpickled),
+        which cost more than building most charts.
+        """
+        return replace(self, figure=self.figure_dict())

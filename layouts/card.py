@@ -196,7 +196,7 @@ def card_values(spec: ChartSpec, lang: str, qs: str, table_open: bool = False) -
         figure, style = BLANK_FIGURE, GRAPH_HIDDEN
     else:
         figure = spec.figure
-        height = spec.figure.layout.height
+        height = spec.figure_size()[1]
         style = {"height": f"{int(height)}px"} if height else {}
     table = data_table(spec.table, lang, spec.title) if table_open else None
     return [
@@ -228,14 +228,13 @@ def failed_values(lang: str) -> list:
     return message_values(alert, lang)
 
 
-def safe_values(build, lang: str, qs: str, table_open: bool = False) -> list:
-    """Build a chart and return its card values; on failure, say so in that card only (the page stays)."""
+def safe_values(build, lang: str, qs: str, table_open: bool = False) -> list | None:
+    """Build a chart and return its card values; None when it fails (the caller shows failed_values, uncached)."""
     try:
-        spec = build()
+        return card_values(build(), lang, qs, table_open)
     except Exception:  # an error in one chart must not blank the page
         log.exception("chart failed")
-        return failed_values(lang)
-    return card_values(spec, lang, qs, table_open)
+        return None
 
 
 def card(view: str, key: str, lang: str, values: list | None = None, before: list | None = None) -> html.Section:

@@ -1,10 +1,11 @@
-"""Serve what is not a Dash page: file exports (and, beside them, the site's other Flask routes)."""
+"""Serve what is not a Dash page (file exports), and send every response compressed."""
 
 from __future__ import annotations
 
-from . import exports
+from . import compression, exports
 
 
 def init_app(server) -> None:
     """Add the Flask routes to a server."""
     exports.init_app(server)
+    compression.init_app(server)
