@@ -21,6 +21,7 @@ from i18n import PLOTLY_OFFLINE, fmt_number, plotly_locale, tx
 
 from . import matrix
 from .downloads import downloads
+from .static_html import static
 
 log = logging.getLogger(__name__)
 MAX_TABLE_ROWS = 500
@@ -136,7 +137,7 @@ def _cell(value, lang: str) -> str:
     return "" if value is None else str(value)
 
 
-def data_table(frame: pd.DataFrame, lang: str, caption: str) -> html.Div:
+def data_table(frame: pd.DataFrame, lang: str, caption: str):
     """Return an accessible table of a frame (at most MAX_TABLE_ROWS rows), numbers formatted for the language."""
     shown = frame.head(MAX_TABLE_ROWS)
     numeric = {c for c in shown.columns if pd.api.types.is_numeric_dtype(shown[c]) and shown[c].dtype != bool}
@@ -159,25 +160,24 @@ def data_table(frame: pd.DataFrame, lang: str, caption: str) -> html.Div:
         ]
     )
     table = html.Table([html.Caption(caption + note), head, body], className="table table-sm table-striped data-table")
-    return html.Div(table, className="data-table-wrap")
+    return static(table, "data-table-wrap")
 
 
-def head_part(spec: ChartSpec, lang: str) -> list:
-    return [
-        html.Div(
-            [html.H3(spec.title, className="h5 mb-1 chart-title"), example_badge(spec.data_status, lang)],
-            className="d-flex flex-wrap align-items-baseline gap-2",
-        ),
-        html.P(spec.subtitle, className="chart-subtitle small text-muted mb-1") if spec.subtitle else None,
-    ]
+def head_part(spec: ChartSpec, lang: str):
+    return static(
+        [
+            html.Div(
+                [html.H3(spec.title, className="h5 mb-1 chart-title"), example_badge(spec.data_status, lang)],
+                className="d-flex flex-wrap align-items-baseline gap-2",
+            ),
+            html.P(spec.subtitle, className="chart-subtitle small text-muted mb-1") if spec.subtitle else None,
+        ]
+    )
 
 
 def body_part(spec: ChartSpec, lang: str) -> list:
-    page = None
-    if spec.page is not None:
-        name, data = spec.page
-        page = matrix.RENDERERS[name](lang=lang, **data)
-    return [page, *[html.P(n, className="chart-note small") for n in spec.notes]]
+    page = matrix.RENDERERS[spec.page[0]](lang=lang, **spec.page[1]) if spec.page is not None else None
+    return static([page, *[html.P(n, className="chart-note small") for n in spec.notes]])
 
 
 def footer_part(spec: ChartSpec, lang: str, qs: str) -> list:

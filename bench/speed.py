@@ -1,0 +1,242 @@
+"""Print, in one run, the speed figures the project is held to (issue: fast on a phone).
+
+    python bench/speed.py [--db URL] [--runs 3] [--views styrkeomraden,milstolpar] [--skip-redraw]
+
+1. Page loads in headless Chromium (Debian's): a bare one-graph Dash page, served the way Dash serves it
+   by default, and every view, each opened cold (a new browser context: nothing cached) and warm (the same
+   context again: assets cached). The clock stops when the page is completely drawn: no callback in
+   flight, nothing loading, every graph drawn (graphs below the fold are scrolled to). The runs alternate
+   between the bare page and the views, so that drift of the machine hits both; ratios are per run.
+2. Bytes a first visit transfers (response bodies as sent, compressed where the server compresses, plus
+   headers).
+3. Server time per chart answer, for every chart of every view at its default address: uncached (the
+   cache cleared) and cached; median and 95th percentile.
+4. Redraw after a filter change on Styrkeområden: time until the charts in the window are drawn, and
+   until every chart is.
+A benchmark, not a test: nothing is asserted.
+"""
+
+from __future__ import annotations
+
+import argparse
+import statistics
+import sys
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+import plotly.graph_objects as go  # noqa: E402
+from dash import Dash, dcc, html  # noqa: E402
+from playwright.sync_api import sync_playwright  # noqa: E402
+
+import charts  # noqa: E402
+from app import create_app  # noqa: E402
+from cache import cache  # noqa: E402
+from charts.views import VIEWS  # noqa: E402
+from data.store import database_url  # noqa: E402
+from layouts.page import card_values_for, parse_view  # noqa: E402
+from tests.browser import LiveServer, launch  # noqa: E402
+
+VIEWPORT = {"width": 1280, "height": 900}
+PHONE = {"width": 375, "height": 800}
+UPDATE = "_dash-update-component"
+DRAWN_JS = """() => {
+    if (document.querySelector('._dash-loading, [data-dash-is-loading="true"], .dash-graph--pending')) return false;
+    if (!document.querySelector('#react-entry-point > *')) return false;
+    const graphs = [...document.querySelectorAll('.js-plotly-plot')].filter(g => g.checkVisibility());
+    const undrawn = graphs.find(g => !g.querySelector('.main-svg'));
+    if (undrawn) { undrawn.scrollIntoView(); return false; }
+    return true;
+}"""
+
+
+def bare_app() -> Dash:
+    """Return the reference: one dcc.Graph with a small bar chart, Dash's defaults throughout."""
+    app = Dash(__name__)
+    app.layout = html.Div([html.H1("Bare"), dcc.Graph(figure=go.Figure(go.Bar(x=["a", "b", "c"], y=[1, 3, 2])))])
+    return app
+
+
+class Visit:
+    """One page visit: time to drawn and bytes transferred."""
+
+    def __init__(self, page):
+        self.page, self.pending, self.bytes, self.requests = page, 0, 0, 0
+        page.on("request", self._start)
+        page.on("requestfinished", self._finish)
+        page.on("requestfailed", self._failed)
+
+    def _start(self, request):
+        self.requests += 1
+        if UPDATE in request.url:
+            self.pending += 1
+
+    def _finish(self, request):
+        sizes = request.sizes()
+        self.bytes += sizes["responseBodySize"] + sizes["responseHeadersSize"]
+        if UPDATE in request.url:
+            self.pending -= 1
+
+    def _failed(self, request):
+        if UPDATE in request.url:
+            self.pending -= 1
+
+    def open(self, url: str, timeout: float = 120.0) -> float:
+        """Open url and return the milliseconds from navigation until the page is drawn and quiet."""
+        self.page.goto(url, wait_until="commit")
+        quiet_since, deadline = None, time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            drawn = self.page.evaluate(DRAWN_JS) and self.pending == 0
+            now = self.page.evaluate("performance.now()")
+            if not drawn:
+                quiet_since = None
+            elif quiet_since is None:
+                quiet_since = (now, time.monotonic())
+            elif time.monotonic() - quiet_since[1] > 0.4:
+                return quiet_since[0]
+            time.sleep(0.02)
+        raise TimeoutError(f"{url} was not drawn within {timeout} s")
+
+
+def visit(browser, url: str, viewport=VIEWPORT) -> tuple[float, int, float]:
+    """Return (cold ms, cold bytes, warm ms) for a URL: a new context, then the same context again."""
+    context = browser.new_context(viewport=viewport)
+    page = context.new_page()
+    first = Visit(page)
+    cold = first.open(url)
+    cold_bytes = first.bytes
+    page.goto("about:blank")
+    warm = Visit(page).open(url)
+    context.close()
+    return cold, cold_bytes, warm
+
+
+def page_loads(browser, bare_url: str, base: str, views, runs: int, viewport) -> None:
+    print(f"\n1-2. Page loads, {runs} runs, {viewport['width']} px; ratios to the bare page of the same run")
+    print(f"{'page':<18}{'cold ms':>9}{'ratio':>7}{'warm ms':>9}{'ratio':>7}{'first visit kB':>16}")
+    rows = {"bare": [], **{v.key: [] for v in views}}
+    for _ in range(runs):
+        for key, url in [("bare", bare_url), *[(v.key, base + v.path) for v in views]]:
+            rows[key].append(visit(browser, url, viewport))
+    bare_cold = [r[0] for r in rows["bare"]]
+    bare_warm = [r[2] for r in rows["bare"]]
+    for key, results in rows.items():
+        cold, warm = [r[0] for r in results], [r[2] for r in results]
+        ratio_cold = statistics.median(c / b for c, b in zip(cold, bare_cold))
+        ratio_warm = statistics.median(w / b for w, b in zip(warm, bare_cold))
+        kb = statistics.median(r[1] for r in results) / 1024
+        print(
+            f"{key:<18}{statistics.median(cold):>9.0f}{ratio_cold:>7.2f}{statistics.median(warm):>9.0f}"
+            f"{ratio_warm:>7.2f}{kb:>16.0f}"
+        )
+    print(f"(warm ratios are to the bare page's cold visit; the bare page's own warm visit: {statistics.median(bare_warm):.0f} ms)")
+
+
+def percentile(values: list[float], share: float) -> float:
+    values = sorted(values)
+    return values[min(len(values) - 1, int(round(share * (len(values) - 1))))]
+
+
+def chart_times(app, views, repeats: int = 3) -> None:
+    print("\n3. Server time per chart answer (build + card, default address of each view), ms")
+    print(f"{'chart':<34}{'uncached':>10}{'cached':>9}")
+    uncached_all, cached_all = [], []
+    with app.server.test_request_context("/"):
+        from data.store import current_engine
+
+        with current_engine().connect() as conn:
+            for view in views:
+                params, _ = parse_view(view.key, {}, conn)
+                for key in charts.chart_keys(view.key):
+                    cold, warm = [], []
+                    for _ in range(repeats):
+                        cache.clear()
+                        started = time.perf_counter()
+                        card_values_for(conn, view.key, [key], "sv", params)
+                        cold.append((time.perf_counter() - started) * 1000)
+                        started = time.perf_counter()
+                        card_values_for(conn, view.key, [key], "sv", params)
+                        warm.append((time.perf_counter() - started) * 1000)
+                    uncached_all += cold
+                    cached_all += warm
+                    print(f"{view.key + '/' + key:<34}{statistics.median(cold):>10.1f}{statistics.median(warm):>9.1f}")
+    print(
+        f"{'all charts: median':<34}{statistics.median(uncached_all):>10.1f}{statistics.median(cached_all):>9.1f}\n"
+        f"{'all charts: 95th percentile':<34}{percentile(uncached_all, 0.95):>10.1f}{percentile(cached_all, 0.95):>9.1f}"
+    )
+
+
+# Time from a filter's change to the frames that show the new charts: in the window, and all of them.
+REDRAW_JS = """([selector, value]) => new Promise(resolve => {
+    const graphs = [...document.querySelectorAll('.js-plotly-plot')];
+    const inWindow = new Set(graphs.filter(g => { const r = g.getBoundingClientRect();
+        return r.bottom > 0 && r.top < window.innerHeight && g.checkVisibility(); }));
+    const drawn = new Map();
+    graphs.forEach(g => g.on && g.on('plotly_afterplot', () => drawn.set(g, performance.now())));
+    const select = document.querySelector(selector);
+    const started = performance.now();
+    select.value = value;
+    select.dispatchEvent(new Event('change', {bubbles: true}));
+    let lastChange = performance.now();
+    const seen = () => drawn.size;
+    let count = 0;
+    const poll = () => {
+        if (seen() !== count) { count = seen(); lastChange = performance.now(); }
+        const busy = document.querySelector('[data-dash-is-loading="true"], .dash-graph--pending');
+        if (!busy && performance.now() - lastChange > 600) {
+            const times = [...drawn.entries()];
+            const inside = times.filter(([g]) => inWindow.has(g)).map(([, t]) => t - started);
+            const all = times.map(([, t]) => t - started);
+            resolve([Math.max(0, ...inside), Math.max(0, ...all), all.length]);
+        } else { setTimeout(poll, 20); }
+    };
+    setTimeout(poll, 20);
+})"""
+
+
+def redraws(browser, base: str, rounds: int) -> None:
+    print(f"\n4. Styrkeområden redraw after a filter change ({rounds} rounds), ms")
+    context = browser.new_context(viewport=VIEWPORT)
+    page = context.new_page()
+    Visit(page).open(base + "/styrkeomraden")
+    changes = [("region", "20"), ("region", "17"), ("region", "SE31")]
+    levels = page.evaluate("""() => [...document.querySelectorAll("select[id*='\\"param\\":\\"level\\"'] option")]
+        .map(o => o.value).filter(Boolean)""")
+    changes += [("level", lv) for lv in levels[:2]]
+    inside, every = [], []
+    for _ in range(rounds):
+        for param, value in changes:
+            selector = f"""select[id*='"param":"{param}"']"""
+            window_ms, all_ms, n = page.evaluate(REDRAW_JS, [selector, value])
+            inside.append(window_ms)
+            every.append(all_ms)
+            print(f"  {param}={value:<10} in window {window_ms:>6.0f}   all {all_ms:>6.0f}   ({n} graphs drawn)")
+    print(f"  median: in window {statistics.median(inside):.0f} ms, all charts {statistics.median(every):.0f} ms")
+    context.close()
+
+
+def main(argv=None) -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--db", default=None, help="store URL (default: DATABASE_URL or data/s3.sqlite)")
+    parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--views", default="", help="comma-separated view keys (default: all)")
+    parser.add_argument("--phone", action="store_true", help="also load every page at 375 px")
+    parser.add_argument("--skip-redraw", action="store_true")
+    args = parser.parse_args(argv)
+    app = create_app({"DATABASE_URL": database_url(args.db)})
+    views = [v for v in VIEWS if not args.views or v.key in args.views.split(",")]
+    print(f"Store: {database_url(args.db)}")
+    with LiveServer(app.server) as server, LiveServer(bare_app().server) as bare, sync_playwright() as p:
+        browser = launch(p)
+        page_loads(browser, bare.url + "/", server.url, views, args.runs, VIEWPORT)
+        if args.phone:
+            page_loads(browser, bare.url + "/", server.url, views, args.runs, PHONE)
+        chart_times(app, [v for v in views if v.charts_module])
+        if not args.skip_redraw and any(v.key == "styrkeomraden" for v in views):
+            redraws(browser, server.url, 2)
+        browser.close()
+
+
+if __name__ == "__main__":
+    main()
