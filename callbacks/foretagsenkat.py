@@ -4,23 +4,24 @@ from __future__ import annotations
 
 from dash import Input, Output, State, ctx
 
-from charts.params import lang_from
 from data.store import current_engine
+from i18n import lang_or_default
 from layouts import foretagsenkat as v
-from layouts import ids
+from layouts import ids, page
 from layouts.card import card_outputs, table_states
-from layouts.page import notice, open_tables, parse_view, query_from_controls
+from layouts.page import notice
 
 
 def redraw(*args):
     """Return every card, the downloads and a notice for the filters."""
     *controls, lang, _clicks = args
-    query = query_from_controls(list(v.FILTERS), controls, lang_from({"lang": lang}))
     with current_engine().connect() as conn:
-        values, notices = parse_view(v.VIEW, query, conn)
-        p = v.parts(conn, lang, values, open_tables(ctx.states_list[1]))
-    cards = [value for key in v.CHARTS for value in p["cards"][key]]
-    return (*cards, v.view_downloads(v.VIEW, lang, p["qs"]), notice(notices, lang))
+        _values, notices, p = page.redraw(v, conn, controls, lang_or_default(lang), ctx.states_list[1])
+    return (
+        *page.flat_cards(p["cards"], v.CHARTS, lang),
+        v.view_downloads(v.VIEW, lang, p["qs"]),
+        notice(notices, lang),
+    )
 
 
 def register(app) -> None:

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from dash import Input, Output, State, ctx
 
-from charts.params import lang_from
 from data.store import current_engine
-from layouts import ids
+from i18n import lang_or_default
+from layouts import ids, page
 from layouts import klusterkartering as v
-from layouts.card import card_outputs, message_values, table_states
-from layouts.page import notice, open_tables, parse_view, query_from_controls
+from layouts.card import card_outputs, table_states
+from layouts.page import notice
 
 # A click on a cluster in a chart chooses it in the card's list (the address follows) and shows the card.
 OPEN_CARD_ON_CLICK = """
@@ -27,12 +27,14 @@ function(click) {
 def redraw(*args):
     """Return every card, the chosen cluster's facts, the downloads and a notice for the filters."""
     *controls, lang, _clicks = args
-    query = query_from_controls(list(v.FILTERS), controls, lang_from({"lang": lang}))
     with current_engine().connect() as conn:
-        values, notices = parse_view(v.VIEW, query, conn)
-        p = v.parts(conn, lang, values, open_tables(ctx.states_list[1]))
-    cards = [value for key in v.CHARTS for value in p["cards"].get(key, message_values(None, lang))]
-    return (*cards, p["facts"], v.view_downloads(v.VIEW, lang, p["qs"]), notice(notices, lang))
+        _values, notices, p = page.redraw(v, conn, controls, lang_or_default(lang), ctx.states_list[1])
+    return (
+        *page.flat_cards(p["cards"], v.CHARTS, lang),
+        p["facts"],
+        v.view_downloads(v.VIEW, lang, p["qs"]),
+        notice(notices, lang),
+    )
 
 
 def register(app) -> None:

@@ -19,14 +19,14 @@ from charts.params import lang_from, query_dict
 from data import schema as s
 from data.followup_write import EditRefused, StaleEdit, save_milestone, save_outcome
 from data.store import current_engine
-from i18n import fmt_number, tx
+from i18n import fmt_number, lang_or_default, tx
 from indicators.followup import quarter_label
 from indicators.goals import indicator_outcomes
-from layouts import ids
+from layouts import ids, page
 from layouts import milstolpar as v
 from layouts.card import card_outputs, table_states
 from layouts.milstolpar.milestone_list import FIELD_WORDS
-from layouts.page import notice, open_tables, parse_view, query_from_controls
+from layouts.page import notice
 
 log = logging.getLogger(__name__)
 
@@ -154,13 +154,10 @@ def save_outcome_edit(n_clicks, indicator, quarter, value, loaded, revision, sea
 def redraw(*args):
     """Return every card, the list, the summary, the downloads and a notice for the filters (and after a save)."""
     *controls, _revision, lang, _clicks = args
-    query = query_from_controls(list(v.FILTERS), controls, lang_from({"lang": lang}))
     with current_engine().connect() as conn:
-        values, notices = parse_view(v.VIEW, query, conn)
-        p = v.parts(conn, lang, values, open_tables(ctx.states_list[1]))
-    cards = [value for key in v.GRAPH_CARDS for value in p["cards"][key]]
+        values, notices, p = page.redraw(v, conn, controls, lang_or_default(lang), ctx.states_list[1])
     return (
-        *cards,
+        *page.flat_cards(p["cards"], v.GRAPH_CARDS, lang),
         p["list"],
         p["summary"],
         v.export_links(lang, values["asof"]),

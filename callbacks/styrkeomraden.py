@@ -4,24 +4,21 @@ from __future__ import annotations
 
 from dash import Input, Output, State, ctx
 
-from charts.params import lang_from
 from data.store import current_engine
-from layouts import ids
+from i18n import lang_or_default
+from layouts import ids, page
 from layouts import styrkeomraden as v
 from layouts.card import card_outputs, table_states
-from layouts.page import notice, open_tables, parse_view, query_from_controls
+from layouts.page import notice
 
 
 def redraw(*args):
     """Return every card, the summary, the rule, the reset link, the downloads and a notice for the filters."""
     *controls, lang, _clicks = args
-    query = query_from_controls(list(v.FILTERS), controls, lang_from({"lang": lang}))
     with current_engine().connect() as conn:
-        values, notices = parse_view(v.VIEW, query, conn)
-        p = v.parts(conn, lang, values, open_tables(ctx.states_list[1]))
-    cards = [value for key in v.CHARTS for value in p["cards"][key]]
+        _values, notices, p = page.redraw(v, conn, controls, lang_or_default(lang), ctx.states_list[1])
     return (
-        *cards,
+        *page.flat_cards(p["cards"], v.CHARTS, lang),
         v.summary_block(p["summary"], lang),
         v.rule_block(p["summary"], lang),
         p["reset"],

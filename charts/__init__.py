@@ -15,10 +15,10 @@ from collections.abc import Callable
 from flask import g, has_app_context
 
 from cache import cache
-from data.store import current_engine
+from data.store import current_engine, engine_for
 from figures.spec import ChartSpec
 
-from .params import encode, lang_from, parse
+from .params import encode, lang_from, parse, query_dict
 from .views import VIEWS, VIEWS_BY_KEY
 
 CHARTS: dict[str, dict[str, Callable]] = {}
@@ -78,13 +78,14 @@ def outside_app() -> bool:
     return not has_app_context()
 
 
+def connect(url: str):
+    """Return a connection to the store at url (for work that is cached by the store's URL and version)."""
+    return engine_for(url).connect()
+
+
 @cache.memoize(timeout=CHART_CACHE_TIMEOUT, unless=outside_app)
 def _cached_spec(url: str, version: str, view: str, key: str, lang: str, query: str) -> ChartSpec:
-    from data.store import engine_for
-
-    from .params import query_dict
-
-    with engine_for(url).connect() as conn:
+    with connect(url) as conn:
         params, _ = parse(view_params(view), query_dict(query), conn)
         return CHARTS[view][key](conn, lang, **params).frozen()
 

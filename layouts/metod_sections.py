@@ -10,10 +10,9 @@ from datetime import date
 
 import flask
 from dash import html
-from sqlalchemy import select
 
-from data import schema as s
 from i18n import tx
+from indicators.clusters import phase_scale
 from indicators.facts import datasets
 
 from .shell import source_name
@@ -130,8 +129,7 @@ def year_span(years) -> str:
 
 def phase_section(conn, metas, lang: str) -> list:
     """Return the phase scale as the store holds it, with what is known of its source."""
-    p = s.phase
-    rows = conn.execute(select(p).order_by(p.c.sort)).mappings().all()
+    rows = phase_scale(conn).to_dict("records")
     origin = [t for m in metas for k, t in extra_texts(m, lang) if "scale" in k or "fas" in k]
     return [
         html.H2(tx(lang, "Fasskalan för klusterinitiativ", "The phase scale of cluster initiatives"), id="fasskala"),

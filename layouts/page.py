@@ -16,7 +16,7 @@ from cache import cache
 from charts.params import control_text, parse, query_dict
 from i18n import tx
 
-from .card import failed_values, safe_values
+from .card import failed_values, message_values, safe_values
 
 
 def query_from_controls(names: list[str], values: list, lang: str) -> dict:
@@ -56,9 +56,7 @@ class ChartFailed(Exception):
 
 @cache.memoize(timeout=charts.CHART_CACHE_TIMEOUT, unless=charts.outside_app)
 def _cached_card(url: str, version: str, view: str, key: str, lang: str, qs: str, table_open: bool) -> list:
-    from data.store import engine_for
-
-    with engine_for(url).connect() as conn:
+    with charts.connect(url) as conn:
         params, _ = parse(charts.view_params(view), query_dict(qs), conn)
         values = safe_values(lambda: charts.spec_for(conn, view, key, lang, params), lang, qs, table_open)
     if values is None:
@@ -99,3 +97,15 @@ def open_tables(states: list) -> set[str]:
         and s["value"] % 2 == 1
         and isinstance(s.get("id"), dict)
     }
+
+
+def redraw(view_module, conn, controls: list, lang: str, table_states: list) -> tuple[dict, list, dict]:
+    """Return (values, notices, parts) of a view for its filter controls' values: what its callback sends."""
+    query = query_from_controls(list(view_module.FILTERS), controls, lang)
+    values, notices = parse_view(view_module.VIEW, query, conn)
+    return values, notices, view_module.parts(conn, lang, values, open_tables(table_states))
+
+
+def flat_cards(cards: dict, keys, lang: str) -> list:
+    """Return the cards' values in the order of their outputs (card.card_outputs per key); an absent card is empty."""
+    return [value for key in keys for value in cards.get(key) or message_values(None, lang)]

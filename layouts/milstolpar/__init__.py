@@ -34,13 +34,7 @@ def filters(conn, lang: str, asof: date, status: list, activity: list) -> html.D
     asof_input = html.Label(
         [
             tx(lang, "Läget den", "Status at"),
-            dcc.Input(
-                id=ids.filter_id(VIEW, "asof"),
-                type="date",
-                value=asof.isoformat(),
-                debounce=1,
-                className="form-control",
-            ),
+            dbc.Input(id=ids.filter_id(VIEW, "asof"), type="date", value=asof.isoformat(), debounce=True),
         ],
         className="w-100",
     )
