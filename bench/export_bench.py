@@ -18,8 +18,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
+import charts  # noqa: E402
 from app import create_app  # noqa: E402
-from callbacks import registry  # noqa: E402
 from data.store import database_url  # noqa: E402
 from figures import render  # noqa: E402
 
@@ -60,13 +60,14 @@ def main() -> None:
         report(label, [fetch(client, url) for _ in range(args.repeat)], target)
 
     per_chart = []
-    for view, charts in registry.CHARTS.items():
-        for key in charts:
+    charts.load_all()
+    for view, keys in charts.CHARTS.items():
+        for key in keys:
             per_chart.append(min(fetch(client, f"/export/{view}/{key}.png") for _ in range(3)))
     report(f"PNG 1920x1080, every registered chart ({len(per_chart)}), best of 3", per_chart, 0.5)
 
     for view in args.view or ["start", "styrkeomraden"]:
-        count = len(registry.CHARTS.get(view, {}))
+        count = len(charts.CHARTS.get(view, {}))
         if not count:
             print(f"{view}: no registered charts yet, skipped")
             continue

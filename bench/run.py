@@ -3,8 +3,8 @@
     python bench/run.py [--db URL] [--runs 5] [--views styrkeomraden,milstolpar] [--lang sv]
 
 For each view, in headless Chromium (Debian's), a fresh browser context opens the view's URL and
-the clock stops when every chart is drawn: no Dash callback pending, no loading spinner, every
-graph rendered (dcc.Graph draws only what is scrolled into view, so the script scrolls to each).
+the clock stops when the page is drawn as tests.pages defines it: the view's content there, no Dash
+callback in flight, every visible graph with Plotly's SVG.
 The median of the runs is printed, and the first run (cold server cache) apart. The server time of each
 callback is measured by Flask hooks that this script adds to the app (the app itself has no
 timing code), grouped by the callback's output. A benchmark, not a test: nothing is asserted.
@@ -27,25 +27,15 @@ import flask  # noqa: E402
 from playwright.sync_api import sync_playwright  # noqa: E402
 
 from app import create_app  # noqa: E402
+from charts.views import VIEWS  # noqa: E402
 from data.store import database_url  # noqa: E402
-from layouts import VIEWS  # noqa: E402
 from tests.browser import LiveServer, launch  # noqa: E402
+from tests.pages import BUSY_JS as DRAWN_BUSY_JS  # noqa: E402
 
 VIEWPORT = {"width": 1280, "height": 900}
 UPDATE_PATH = "/_dash-update-component"
-# Busy while a callback is pending in the page, a spinner shows, or a graph is not drawn; dcc.Graph
-# draws only what is scrolled into view, so the first undrawn graph is scrolled to, as a reader would.
-BUSY_JS = """() => {
-    const undrawn = [...document.querySelectorAll('.dash-graph')].find(g => g.checkVisibility() && !g.querySelector('.main-svg'));
-    if (undrawn) undrawn.scrollIntoView();
-    const waiting = document.querySelector('[data-s3-pending]');
-    if (waiting && !undrawn) waiting.scrollIntoView();
-    const busy = !!document.querySelector('[data-dash-is-loading="true"], .dash-spinner, ._dash-loading')
-        || [...document.querySelectorAll('.s3-loading')].some(e => e.checkVisibility())
-        || !!document.querySelector('.chart-slot:not([data-s3-filled]), .dash-graph--pending')
-        || !document.querySelector('#shell-content > *') || !!undrawn || !!waiting;
-    return [busy, performance.now()];
-}"""
+# Busy while the page is not drawn (tests.pages.BUSY_JS), with the page's clock for the moment it was asked.
+BUSY_JS = f"() => [({DRAWN_BUSY_JS})(), performance.now()]"
 
 
 class CallbackClock:
@@ -129,7 +119,7 @@ def main(argv=None) -> None:
     parser.add_argument("--views", default="", help="comma-separated view keys (default: all)")
     parser.add_argument("--lang", default="sv", choices=["sv", "en"])
     args = parser.parse_args(argv)
-    app = create_app({"DATABASE_URL": database_url(args.db), "WARM_CACHE": False})  # quiet while measured
+    app = create_app({"DATABASE_URL": database_url(args.db)})
     clock = CallbackClock(app.server)
     views = [v for v in VIEWS if not args.views or v.key in args.views.split(",")]
     suffix = "?lang=en" if args.lang == "en" else ""

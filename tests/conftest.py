@@ -1,6 +1,14 @@
-"""Shared fixtures: a real SQLite store built once, the app, a Flask client, a live server and Chromium."""
+"""Shared fixtures: a real SQLite store built once, the app, a Flask client, a live server and Chromium.
+
+Browser pages come two ways: `watched` is a fresh desktop page for a test that changes what it
+shows (filters, history, sign-in); `shown` is a page loaded once per module for every read-only
+check of the same view, language and screen size (axe, language, shell, tab stops), see
+tests/test_pages_browser.py.
+"""
 
 from __future__ import annotations
+
+from typing import NamedTuple
 
 import pytest
 from playwright.sync_api import sync_playwright
@@ -9,14 +17,27 @@ from app import create_app
 from data.build import build
 from data.store import engine_for
 from tests.browser import LiveServer, launch
-from tests.pages import goto
+from tests.pages import SIZES, PageWatch, url_for
+
+
+def pytest_collection_modifyitems(items):
+    """Mark every test that uses Chromium as a browser test, so `-m browser` / `-m "not browser"` split the suite."""
+    for item in items:
+        if "browser" in getattr(item, "fixturenames", ()):
+            item.add_marker(pytest.mark.browser)
+
+
+# How the test store is built: the plan's real content and the example statistics. Should
+# `python -m data build` make real data the default, the example statistics are asked for here
+# (for example {"demo": True}); every test that expects example numbers reads this one store.
+EXAMPLE_STORE: dict = {}
 
 
 @pytest.fixture(scope="session")
 def store_url(tmp_path_factory) -> str:
     """Return the URL of a full example store, built once per test run."""
     path = tmp_path_factory.mktemp("store") / "s3.sqlite"
-    return build(f"sqlite:///{path}")
+    return build(f"sqlite:///{path}", **EXAMPLE_STORE)
 
 
 @pytest.fixture(scope="session")
@@ -54,33 +75,72 @@ def browser():
         b.close()
 
 
-class PageWatch:
-    """Record what a page did that a user would notice: console errors, requests to other hosts."""
-
-    def __init__(self, page, base_url: str):
-        self.page, self.base_url = page, base_url
-        self.console_errors: list[str] = []
-        self.foreign_requests: list[str] = []
-        page.on("console", lambda m: m.type == "error" and self.console_errors.append(m.text))
-        page.on("pageerror", lambda e: self.console_errors.append(str(e)))
-        page.on("request", self._request)
-
-    def _request(self, request):
-        url = request.url
-        if not (url.startswith(self.base_url) or url.startswith("data:") or url.startswith("blob:")):
-            self.foreign_requests.append(url)
-
-    def goto(self, path: str):
-        """Open path and wait until every chart is drawn (tests.pages.settle), so a test reads numbers, not blanks."""
-        goto(self.page, self.base_url + path)
-        return self.page
-
-
 @pytest.fixture()
 def watched(browser, live_server):
     """Return a PageWatch on a fresh desktop page; the test asserts on what it recorded."""
-    context = browser.new_context(viewport={"width": 1280, "height": 900}, accept_downloads=True)
+    context = browser.new_context(viewport=SIZES["desktop"], accept_downloads=True)
     page = context.new_page()
-    page.set_default_timeout(15_000)
+    page.set_default_timeout(30_000)
     yield PageWatch(page, live_server.url)
     context.close()
+
+
+class Address(NamedTuple):
+    """A page as a reader opens it: view path, language and screen size (hashable, so pytest groups by it)."""
+
+    path: str
+    lang: str = "sv"
+    size: str = "desktop"
+
+    def __str__(self) -> str:
+        return f"{self.path}-{self.lang}-{self.size}"
+
+
+class Shown(NamedTuple):
+    """A page opened once and drawn: its address, the page and what it did (PageWatch)."""
+
+    address: Address
+    page: object
+    watch: PageWatch
+    callbacks_on_first_visit: list
+
+
+# A phone page records the widest the document has been, every frame from the first script on, so
+# a graph drawn too wide for a moment is caught too.
+WIDEST_JS = """(() => { window.__widest = 0;
+    const look = () => { const d = document.documentElement;
+        if (d) window.__widest = Math.max(window.__widest, d.scrollWidth); requestAnimationFrame(look); };
+    requestAnimationFrame(look); })()"""
+
+
+@pytest.fixture(scope="module")
+def shown_contexts(browser):
+    """Return a browser context per screen size, shared by a module's read-only pages (scripts cached once)."""
+    contexts = {}
+
+    def context(size: str):
+        if size not in contexts:
+            contexts[size] = browser.new_context(viewport=SIZES[size], accept_downloads=True)
+        return contexts[size]
+
+    yield context
+    for context in contexts.values():
+        context.close()
+
+
+@pytest.fixture(scope="module")
+def shown(request, shown_contexts, live_server):
+    """Return a read-only page for an Address given by indirect parametrisation, loaded once per module.
+
+    pytest groups the tests of a module by the Address, so every check of one view, language and
+    size runs on the same loaded page. Tests that use it must not change its filters or address.
+    """
+    address: Address = request.param
+    page = shown_contexts(address.size).new_page()
+    page.set_default_timeout(60_000)
+    if address.size == "phone":
+        page.add_init_script(WIDEST_JS)
+    watch = PageWatch(page, live_server.url)
+    watch.goto(url_for(address.path, address.lang))
+    yield Shown(address, page, watch, list(watch.callbacks))
+    page.close()

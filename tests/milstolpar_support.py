@@ -11,6 +11,7 @@ import sys
 from app import create_app
 from data.__main__ import main as data_cli
 from data.store import sqlite_path
+from tests.dash_json import post_callback
 
 PASSWORD = "rätt-lösenord-42"
 
@@ -48,29 +49,9 @@ def sign_in(client, name: str, password: str = PASSWORD, *, next_path: str = "/m
     )
 
 
-def dash_body(deps: list[dict], output_id: str, values: dict, changed: str) -> dict:
-    """Return the JSON the page posts to /_dash-update-component for the callback that writes output_id.
-
-    values maps 'id.property' to the value of each input and state; changed is the input that fired.
-    """
-    dep = next(d for d in deps if f"..{output_id}." in d["output"] or d["output"].startswith(f"{output_id}."))
-    outputs = [
-        {"id": part.rsplit(".", 1)[0], "property": part.rsplit(".", 1)[1].split("@")[0]}
-        for part in dep["output"].strip(".").split("...")
-    ]
-    return {
-        "output": dep["output"],
-        "outputs": outputs,
-        "inputs": [{**i, "value": values.get(f"{i['id']}.{i['property']}")} for i in dep["inputs"]],
-        "state": [{**s, "value": values.get(f"{s['id']}.{s['property']}")} for s in dep["state"]],
-        "changedPropIds": [changed],
-    }
-
-
 def dash_post(client, output_id: str, values: dict, changed: str):
     """POST to /_dash-update-component with a Flask test client, as the page would."""
-    deps = json.loads(client.get("/_dash-dependencies").get_data(as_text=True))
-    return client.post("/_dash-update-component", json=dash_body(deps, output_id, values, changed))
+    return post_callback(client, output_id, values, changed)
 
 
 def dash_text(response) -> str:

@@ -1,23 +1,33 @@
-"""Help browser tests and bench/run.py: the views, waiting until a page is drawn, reading its text.
+"""Help browser tests and bench/run.py: the views, a watched page, waiting until a page is drawn, its text.
 
-Not a test module: the public-face tests (tests/test_public_*.py, tests/test_a11y*.py) and the
-benchmark import it, so "all charts rendered" means the same in both.
+Not a test module: the browser tests and the benchmark import it, so "the page is drawn" means
+the same in both: the view's content is there, no Dash callback is in flight (Dash marks every
+component a pending callback will change with data-dash-is-loading; a watched page also counts
+its callback requests), and every visible graph has Plotly's SVG.
 """
 
 from __future__ import annotations
 
+import re
 import time
 
-from layouts import VIEWS
+from charts.views import VIEWS
 
 LANGS = ("sv", "en")
 PHONE = {"width": 375, "height": 800}
 DESKTOP = {"width": 1280, "height": 900}
+SIZES = {"desktop": DESKTOP, "phone": PHONE}
+UPDATE_PATH = "/_dash-update-component"
 
 
 def view_paths() -> list[str]:
     """Return the URL path of every view, the pages outside the navigation included."""
     return [v.path for v in VIEWS]
+
+
+def filtered_paths() -> list[str]:
+    """Return the paths of the views whose filters the address keeps (they have parameters)."""
+    return [v.path for v in VIEWS if v.params()]
 
 
 def url_for(path: str, lang: str, query: str = "") -> str:
@@ -26,81 +36,117 @@ def url_for(path: str, lang: str, query: str = "") -> str:
     return path + ("?" + "&".join(parts) if parts else "")
 
 
-# True while Dash still works on the page: a callback pending, a spinner shown, a graph not drawn.
-# dcc.Graph draws only once it is scrolled into view, so an undrawn graph is scrolled to.
+class PageWatch:
+    """Record what a page did that a user would notice: console errors, requests to other hosts, callbacks.
+
+    callbacks lists the outputs of every Dash callback request the page made (in order); pending
+    is the number of them not answered yet.
+    """
+
+    def __init__(self, page, base_url: str):
+        self.page, self.base_url = page, base_url
+        self.console_errors: list[str] = []
+        self.foreign_requests: list[str] = []
+        self.callbacks: list[str] = []
+        self.pending = 0
+        page.on("console", lambda m: m.type == "error" and self.console_errors.append(m.text))
+        page.on("pageerror", lambda e: self.console_errors.append(str(e)))
+        page.on("request", self._request)
+        page.on("requestfinished", self._answered)
+        page.on("requestfailed", self._answered)
+
+    def _request(self, request):
+        url = request.url
+        if not (url.startswith(self.base_url) or url.startswith("data:") or url.startswith("blob:")):
+            self.foreign_requests.append(url)
+        if UPDATE_PATH in url:
+            self.pending += 1
+            body = request.post_data_json or {}
+            self.callbacks.append(body.get("output", "?"))
+
+    def _answered(self, request):
+        if UPDATE_PATH in request.url:
+            self.pending -= 1
+
+    def goto(self, path: str):
+        """Open path (relative to the server) and wait until the page is drawn."""
+        self.page.goto(self.base_url + path)
+        settle(self.page, self)
+        return self.page
+
+    def settle(self) -> None:
+        settle(self.page, self)
+
+
+def watch(page, base_url: str) -> PageWatch:
+    return PageWatch(page, base_url)
+
+
+# True while the page is not drawn yet: no view content, a callback in flight, or a visible graph
+# whose figure Plotly has not drawn (a dcc.Graph gets its .js-plotly-plot and then its .main-svg).
 BUSY_JS = """() => {
-    if ((window.__s3Pending || 0) > 0) return true;
-    if (document.querySelector('.chart-slot:not([data-s3-filled])')) return true;  // its first answer is not in yet
-    if (document.querySelector('[data-dash-is-loading="true"], .dash-spinner, ._dash-loading')) return true;
-    if ([...document.querySelectorAll('.s3-loading')].some(e => e.checkVisibility())) return true;
     if (!document.querySelector('#shell-content > *')) return true;
-    // A card below the fold is filled after the first paint (assets/20-charts.js): bring it into view.
-    if (document.querySelector('.dash-graph--pending')) return true;  // Plotly is drawing
-    const waiting = document.querySelector('[data-s3-pending]');
-    if (waiting) { waiting.scrollIntoView(); return true; }
-    for (const g of document.querySelectorAll('.dash-graph')) {
-        if (!g.querySelector('.main-svg') && g.checkVisibility()) { g.scrollIntoView(); return true; }
-    }
-    return false;
+    if (document.querySelector('[data-dash-is-loading]')) return true;
+    const shown = e => e.checkVisibility({visibilityProperty: true});
+    if ([...document.querySelectorAll('.js-plotly-plot')].some(g => shown(g) && !g.querySelector('.main-svg'))) return true;
+    return [...document.querySelectorAll('.dash-graph')].some(g => shown(g) && !g.querySelector('.js-plotly-plot .main-svg'));
 }"""
 
 
-# Counts the page's Dash callback requests in flight (installed before the page's own scripts run).
-PENDING_JS = """(() => {
-    if (window.__s3Pending !== undefined) return;
-    window.__s3Pending = 0;
-    const original = window.fetch;
-    window.fetch = function (...args) {
-        const mine = String((args[0] && args[0].url) || args[0]).includes('_dash-update-component');
-        if (mine) window.__s3Pending++;
-        const answer = original.apply(this, args);
-        if (mine) answer.finally(() => window.__s3Pending--);
-        return answer;
-    };
-})()"""
-
-
-def settle(page, timeout: float = 90.0) -> None:
-    """Wait until the page is drawn: no callback pending, no spinner, every graph rendered.
+def settle(page, watched: PageWatch | None = None, timeout: float = 120.0) -> None:
+    """Wait until the page is drawn: content there, no callback in flight, every visible graph drawn.
 
     Requires three quiet checks in a row, because one callback's answer can start the next.
     """
-    page.wait_for_load_state("networkidle")
+    page.wait_for_load_state("load")
     deadline = time.monotonic() + timeout
     quiet = 0
     while quiet < 3:
         if time.monotonic() > deadline:
-            raise TimeoutError(f"the page did not settle within {timeout} s: {page.url}")
-        quiet = 0 if page.evaluate(BUSY_JS) else quiet + 1
-        page.wait_for_timeout(150)
-    page.evaluate("window.scrollTo(0, 0)")
+            raise TimeoutError(f"the page was not drawn within {timeout} s: {page.url}")
+        busy = (watched is not None and watched.pending > 0) or page.evaluate(BUSY_JS)
+        quiet = 0 if busy else quiet + 1
+        page.wait_for_timeout(60)
 
 
-# True once the chart card has its figure drawn: filled from its store, not waiting below the fold
-# (assets/20-charts.js), Plotly done, and the graph holding a figure with data. Every card's graph
-# is on the page from the start with an empty figure, so ".js-plotly-plot" alone proves nothing.
+def goto(page, url: str) -> None:
+    """Open url and wait until it is drawn."""
+    page.goto(url)
+    settle(page)
+
+
+# True once the chart card's graph holds a figure with data and Plotly has drawn it.
 CHART_DRAWN_JS = """sel => {
-    const card = document.querySelector(sel);
-    if (!card || !card.hasAttribute('data-s3-filled')) return false;
-    const graph = card.querySelector('.dash-graph');
-    if (card.hasAttribute('data-s3-pending')) return false;
-    if (!graph || graph.classList.contains('dash-graph--pending')) return false;
-    const gd = graph.querySelector('.js-plotly-plot');
-    return !!(gd && gd._fullLayout && gd.data && gd.data.length && gd.querySelector('.main-svg'));
+    const gd = document.querySelector(sel + ' .js-plotly-plot');
+    return !!(gd && gd.data && gd.data.length && gd.querySelector('.main-svg'));
 }"""
 
 
 def chart_drawn(page, card_selector: str, timeout: float = 60_000) -> None:
     """Wait until the chart card (for example "#start-employment-chart") has its figure drawn."""
-    page.locator(card_selector).scroll_into_view_if_needed(timeout=timeout)
     page.wait_for_function(CHART_DRAWN_JS, arg=card_selector, timeout=timeout)
 
 
-def goto(page, url: str) -> None:
-    """Open url and wait until it is drawn (callback requests are counted from the first one)."""
-    page.add_init_script(PENDING_JS)
-    page.goto(url)
-    settle(page)
+# Open every closed <details> the way a reader does, by clicking its <summary>: a chart card's
+# "Visa tabell" then asks the server for its table (one callback each), download menus open.
+OPEN_DETAILS_JS = """() => {
+    const closed = [...document.querySelectorAll('details:not([open]) > summary')];
+    closed.forEach(s => s.click());
+    return closed.length;
+}"""
+
+
+def open_all_details(page, watched: PageWatch | None = None) -> int:
+    """Open every <details> of the page (tables loaded) and wait until drawn; return how many were opened."""
+    opened = 0
+    for _ in range(3):  # a table or menu may itself hold a <details>
+        count = page.evaluate(OPEN_DETAILS_JS)
+        if not count:
+            break
+        opened += count
+        settle(page, watched)
+    page.evaluate("window.scrollTo(0, 0)")
+    return opened
 
 
 # Every visible text of the page with the language it is marked as (closest [lang]).
@@ -156,12 +202,50 @@ def texts_by_lang(page) -> list[dict]:
     return page.evaluate(TEXT_BY_LANG_JS)
 
 
-def html_text(markup: str) -> str:
-    """Return the text a reader sees in a string of HTML (as a chart card's static parts hold it)."""
-    from html.parser import HTMLParser
+# What the reader sees of the view: its words (headings, filters, summaries, cards) and the data
+# each graph draws. A graph is compared by the data Plotly draws, not by the text of its SVG:
+# Plotly.react reuses elements, so the same picture can come with another text order.
+CONTENT_JS = """() => {
+    const root = document.querySelector('#shell-content').cloneNode(true);
+    root.querySelectorAll('.js-plotly-plot').forEach(g => g.remove());
+    const words = root.textContent.replace(/\\s+/g, ' ').trim();
+    const drawn = [...document.querySelectorAll('#shell-content .js-plotly-plot')]
+        .map(g => JSON.stringify([g.data, g.layout.title, g.layout.annotations]));
+    return [words, drawn];
+}"""
 
-    parts: list[str] = []
-    parser = HTMLParser()
-    parser.handle_data = parts.append
-    parser.feed(markup or "")
-    return " ".join(" ".join(parts).split())
+
+def content(page) -> list:
+    """Return [words, drawn figures] of the view: equal when a reader sees the same thing."""
+    return page.evaluate(CONTENT_JS)
+
+
+# Everyday Swedish words that no English sentence, label or English name of ours contains.
+SWEDISH_WORDS = {
+    "och", "för", "är", "inte", "eller", "med", "som", "av", "på", "från", "till", "vid", "efter",
+    "visa", "dölj", "tabell", "tabellen", "ladda", "ner", "källa", "exempeldata", "diagram", "diagrammet",
+    "sysselsatta", "år", "län", "länet", "välj", "alla", "antal", "andel", "saknas", "finns", "kunde", "vyn",
+    "bransch", "branscher", "klustret", "milstolpe", "milstolpar", "delmål", "enkät", "ja", "nej", "vet", "ej",
+    "hög", "grad", "mycket", "liten", "omfattning", "inga", "laddar", "sidan", "område", "områden", "riket",
+    "företag", "företagen", "fas", "fasen", "klar", "pågår", "planerad", "försenad", "struken", "kvartal",
+}  # fmt: skip
+# Everyday English words that no Swedish sentence, label or Swedish name of ours contains.
+ENGLISH_WORDS = {
+    "the", "and", "of", "with", "show", "hide", "download", "source", "chart", "table", "employees", "year",
+    "years", "could", "choose", "loading", "example", "invented", "numbers", "strength", "survey", "milestone",
+    "milestones", "not", "yes", "no", "county", "page", "this",
+    "zoom", "autoscale", "reset", "axes", "plot", "done", "ongoing", "planned", "delayed", "cancelled",
+}  # fmt: skip
+OTHER = {"sv": ENGLISH_WORDS, "en": SWEDISH_WORDS}
+
+
+def foreign_words(texts: list[dict], lang: str) -> list[str]:
+    """Return 'word in «text»' for each word of the other language in a text marked as lang."""
+    found = []
+    for item in texts:
+        if (item["lang"] or "sv").split("-")[0] != lang:
+            continue
+        # identifiers such as phase_assessment or SURVEY_MIN_GROUP are code, not words
+        words = set(re.findall(r"\w+", item["text"].lower()))
+        found += [f"{w!r} in «{item['text'][:90]}»" for w in sorted(words & OTHER[lang])]
+    return sorted(set(found))

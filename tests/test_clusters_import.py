@@ -9,8 +9,9 @@ import pytest
 from sqlalchemy import insert, select
 
 from app import create_app
-from callbacks.klusterkartering import criteria_chart, portfolio_chart
-from callbacks.klusterkort import card_chart
+from charts.klusterkartering import VIEW
+from charts.klusterkartering.card import card_chart
+from charts.klusterkartering.overview import criteria_chart, portfolio_chart
 from data import example
 from data import schema as s
 from data.importing.base import ImportFailed
@@ -24,8 +25,8 @@ from data.importing.clusters import (
 from data.importing.command import choose_importer
 from data.store import engine_for
 from indicators import clusters as ind
-from layouts.klusterkartering import PARAMS
-from layouts.params import parse
+from layouts import ids
+from tests.dash_json import find, page_layout, text
 from tests.import_helpers import empty_store, run_cli, snapshot
 
 HERE = Path(__file__).parent / "fixtures" / "clusters"
@@ -119,9 +120,10 @@ def test_a_new_assessment_year_shows_in_the_view_without_code_changes(store):
     assert ("Triple Steelix", "Bättre miljö") not in levels  # empty cell: not assessed
     assert card.data_status == "mixed" and list(card.table["Fas"])[-1] == "Förnyelse"
     app = create_app({"DATABASE_URL": store, "TESTING": True, "SECRET_KEY": "test"})
-    with app.server.test_request_context("/klusterkartering?year=2022"):
-        values, notices = parse(PARAMS, {"year": "2022"})  # the address accepts the new year
-    assert (values["year"], notices) == ("2022", [])
+    page = page_layout(app.server.test_client(), "/klusterkartering?year=2022")  # the address accepts the new year
+    year = find(page, ids.filter_id(VIEW, "year"))["props"]
+    assert year["value"] == "2022" and year["options"][0]["value"] == "2022"
+    assert text(find(page, ids.NOTICE)) == ""
     comment = rows(store, s.criteria_assessment, s.criteria_assessment.c.year == 2022)
     assert {r["comment"] for r in comment if r["criterion"] == "miljo" and r["cluster"] == "compare"} == {
         "Klimatplan för medlemmarna"

@@ -15,11 +15,12 @@ from PIL import Image
 from pptx import Presentation
 from pptx.enum.shapes import MSO_SHAPE_TYPE
 
-from callbacks import registry
+import charts
 from figures import render
 from figures.export_layout import own_size
 from figures.spec import ChartSpec
 from figures.style import REGION_COLORS
+from tests.specs import built
 
 TODAY = date.today().isoformat()
 SVG = "{http://www.w3.org/2000/svg}"
@@ -28,8 +29,7 @@ SVG = "{http://www.w3.org/2000/svg}"
 @pytest.fixture(scope="module")
 def employment(app):
     """The start page's chart as the exports build it (Swedish, default filters)."""
-    with app.server.app_context():
-        return registry.build_chart("start", "employment", {}, strict=True)
+    return built(app, "start", "employment", strict=True)
 
 
 def get_file(client, url: str, mimetype: str):
@@ -132,8 +132,7 @@ def test_pptx_has_title_slide_a_slide_per_chart_and_sources(client):
     assert filename(response) == f"start_presentation_{TODAY}.pptx"
     deck = Presentation(io.BytesIO(response.data))
     slides = list(deck.slides)
-    charts = list(registry.CHARTS["start"])
-    assert len(slides) == 1 + len(charts) + 1
+    assert len(slides) == 1 + len(charts.chart_keys("start")) + 1
     assert (deck.slide_width, deck.slide_height) == (12191695, 6858000)  # 16:9
     assert "Start" in slides[0].shapes.title.text
     assert TODAY[:4] in " ".join(s.text_frame.text for s in slides[0].shapes if s.has_text_frame)
@@ -224,8 +223,8 @@ def test_deck_leaves_out_broken_and_empty_charts_and_says_so(client, employment,
             **{**employment.__dict__, "key": "tom", "title": "Tomt diagram", "table": employment.table.head(0)}
         )
 
-    monkeypatch.setitem(registry.CHARTS["start"], "trasig", broken)
-    monkeypatch.setitem(registry.CHARTS["start"], "tom", empty)
+    monkeypatch.setitem(charts.CHARTS["start"], "trasig", broken)
+    monkeypatch.setitem(charts.CHARTS["start"], "tom", empty)
     response = client.get("/export/start.pptx")
     assert response.status_code == 200
     slides = list(Presentation(io.BytesIO(response.data)).slides)

@@ -5,47 +5,25 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
-from dash import dcc, html
 
 from app import create_app
-from callbacks import registry
 from figures import render
 from figures.export_layout import SLIDE, export_figure, preset
 from figures.spec import ChartSpec
-from layouts.chart import chart_slot, downloads, render_chart, view_downloads
-
-
-def walk(component):
-    """Yield a Dash component and everything inside it."""
-    yield component
-    children = getattr(component, "children", None)
-    for child in children if isinstance(children, (list, tuple)) else [children]:
-        if child is not None and not isinstance(child, (str, int, float)):
-            yield from walk(child)
-
-
-def text_of(component) -> str:
-    parts = []
-    for c in walk(component):
-        kids = getattr(c, "children", None)
-        parts += [k for k in (kids if isinstance(kids, (list, tuple)) else [kids]) if isinstance(k, str)]
-    return " ".join(parts)
-
-
-def links(component) -> dict[str, str]:
-    return {text_of(a): a.href for a in walk(component) if isinstance(a, html.A)}
+from layouts.card import card_values
+from layouts.downloads import downloads, view_downloads
+from tests.dash_json import as_json, card, find, links, page_layout, text
+from tests.specs import built
 
 
 @pytest.fixture(scope="module")
 def employment(app):
-    with app.server.app_context():
-        return registry.build_chart("start", "employment", {}, strict=True)
+    return built(app, "start", "employment", strict=True)
 
 
-def test_menu_lists_every_format_with_the_page_filters_and_language(employment):
-    menu = downloads(employment, "en", {"lang": "en", "junk": "1"})
-    assert isinstance(menu, html.Details)  # opens with the keyboard (Enter/Space on its summary)
-    assert links(menu) == {
+def test_menu_lists_every_format_with_the_page_filters_and_language(client):
+    menu = card(page_layout(client, "/?lang=en&junk=1"), "start", "employment")["links"]
+    assert menu == {
         "PNG 1920 × 1080 (slide)": "/export/start/employment.png?lang=en",
         "PNG 1280 × 720": "/export/start/employment.png?lang=en&size=1280x720",
         "PNG at the chart's size": "/export/start/employment.png?lang=en&size=own",
@@ -54,15 +32,25 @@ def test_menu_lists_every_format_with_the_page_filters_and_language(employment):
         "Data (CSV)": "/export/start/employment.csv?lang=en",
         "Data (XLSX, with source)": "/export/start/employment.xlsx?lang=en",
     }  # the junk parameter the page ignored is not passed on (it would give a 400)
+    menu_node = find_menu(page_layout(client, "/?lang=en"))
+    assert menu_node["type"] == "Details"  # opens with the keyboard (Enter/Space on its summary)
 
 
-def test_without_chromium_the_menu_says_so_and_data_still_downloads(monkeypatch, employment, client):
+def find_menu(page) -> dict:
+    footer = find(page, "start-employment-chart-footer")
+    return next(n for n in footer["props"]["children"] if isinstance(n, dict) and n["type"] == "Details")
+
+
+def menu(lang: str, qs: str = "") -> dict:
+    return as_json(downloads("start", "employment", "Sysselsatta i de tre länen", lang, qs))
+
+
+def test_without_chromium_the_menu_says_so_and_data_still_downloads(monkeypatch, client):
     monkeypatch.setenv("BROWSER_PATH", "/nonexistent/chromium")
     monkeypatch.setattr(render, "renderer", render.Renderer())
-    menu = downloads(employment, "sv", {})
-    assert "Chromium saknas" in text_of(menu)
-    assert set(links(menu)) == {"Data (CSV)", "Data (XLSX, med källa)"}
-    assert "Chromium saknas" in text_of(view_downloads("start", "sv", {}))
+    assert "Chromium saknas" in text(menu("sv"))
+    assert set(links(menu("sv"))) == {"Data (CSV)", "Data (XLSX, med källa)"}
+    assert "Chromium saknas" in text(as_json(view_downloads("start", "sv", "")))
     response = client.get("/export/start/employment.png")
     assert response.status_code == 503
     assert "CSV och XLSX" in response.get_data(as_text=True)
@@ -70,34 +58,55 @@ def test_without_chromium_the_menu_says_so_and_data_still_downloads(monkeypatch,
     assert client.get("/export/start/employment.csv").status_code == 200
 
 
-def test_a_chromium_that_will_not_start_is_reported_not_waited_for(monkeypatch, employment, client):
+def test_a_chromium_that_will_not_start_is_reported_not_waited_for(monkeypatch, client):
     monkeypatch.setenv("BROWSER_PATH", "/bin/false")  # exists, runs, is no browser
     monkeypatch.setattr(render, "renderer", render.Renderer())
-    assert "Chromium" not in text_of(downloads(employment, "sv", {}))  # not known yet: images offered
+    assert "Chromium" not in text(menu("sv"))  # not known yet: images offered
     response = client.get("/export/start/employment.svg?lang=en")
     assert response.status_code == 503
     assert "does not start" in response.get_data(as_text=True)
-    assert "Chromium saknas eller startar inte" in text_of(downloads(employment, "sv", {}))
+    assert "Chromium saknas eller startar inte" in text(menu("sv"))
     assert client.get("/export/start/employment.xlsx").status_code == 200
 
 
-def test_view_downloads_offer_deck_and_zip_only_where_there_are_charts():
-    found = links(view_downloads("start", "sv", {}))
-    assert found == {
-        "Ladda ner som presentation (PPTX)": "/export/start.pptx",
-        "Ladda ner alla diagram (ZIP)": "/export/start.zip",
+START_LOST_ITS_DOWNLOADS = pytest.mark.xfail(
+    strict=True,
+    reason="bug: since c175299 the start page has no 'Ladda ner hela vyn' (PPTX, ZIP); the old shell gave "
+    "every view with charts one (ids.VIEW_DOWNLOADS), layouts/home.py does not add view_downloads()",
+)
+
+
+@pytest.mark.parametrize(
+    "view,path",
+    [
+        pytest.param("start", "/", marks=START_LOST_ITS_DOWNLOADS),
+        ("styrkeomraden", "/styrkeomraden"),
+        ("klusterkartering", "/klusterkartering"),
+        ("foretagsenkat", "/foretagsenkat"),
+        ("milstolpar", "/milstolpar"),
+    ],
+)
+def test_every_view_with_charts_downloads_as_a_deck_and_a_zip(client, view, path):
+    found = links(find(page_layout(client, path + "?lang=en"), "shell-content"))
+    assert {k: v.split("?")[0] for k, v in found.items() if v.startswith(f"/export/{view}.")} == {
+        "Download as presentation (PPTX)": f"/export/{view}.pptx",
+        "Download all charts (ZIP)": f"/export/{view}.zip",
     }
-    assert view_downloads("metod", "sv", {}) is None
 
 
-def test_camera_button_gives_the_slide_preset_and_the_file_name(employment):
-    graph = next(c for c in walk(chart_slot("start", "employment", "sv")) if isinstance(c, dcc.Graph))
-    options = graph.config["toImageButtonOptions"]
+@pytest.mark.parametrize("path", ["/om-data-och-metod", "/tillganglighet"])
+def test_a_page_of_text_offers_nothing_to_download(client, path):
+    assert [h for h in links(page_layout(client, path)).values() if h.startswith("/export/")] == []
+
+
+def test_camera_button_gives_the_slide_preset_and_the_file_name(client, employment):
+    graph = find(page_layout(client, "/"), "start-employment-graph")["props"]
+    options = graph["config"]["toImageButtonOptions"]
     assert options["filename"] == "start_employment"
-    assert graph.config["locale"] == "sv"
-    [value] = render_chart(employment, "sv", {})
-    assert value["figure"] is employment.figure and value["caption"] == employment.summary
+    assert graph["config"]["locale"] == "sv"
     assert (options["width"] * options["scale"], options["height"] * options["scale"]) == (1920, 1080)
+    figure, _style, _head, caption, *_ = card_values(employment, "sv", "")
+    assert figure is employment.figure and caption == employment.summary
 
 
 @pytest.mark.parametrize(

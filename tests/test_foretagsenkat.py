@@ -9,18 +9,20 @@ import math
 import re
 
 import pandas as pd
-import plotly
 import pytest
 from sqlalchemy import func, select
 
-from callbacks import foretagsenkat as cb
+from charts.foretagsenkat import CHARTS, PARAMS, VIEW
+from charts.foretagsenkat import charts as cb
 from data import schema as s
 from figures.foretagsenkat import likert_bars
 from figures.style import DIVERGING
 from indicators import load_all
-from layouts import foretagsenkat as view
+from indicators import survey as ind
 from layouts import ids
-from layouts.chart import GRAPH_HIDDEN
+from layouts.card import GRAPH_HIDDEN
+from layouts.foretagsenkat import RULE
+from tests.dash_json import card, figure_words, find, page_layout, redraw, text
 
 SCALE = pd.DataFrame(
     {
@@ -132,7 +134,7 @@ def test_rounds_chart_gives_the_change_in_percentage_points(conn):
     table = spec.table.set_index("Omgång")
     assert list(table.index) == ["Våren 2017", "Våren 2018"]
     change = table.loc["Våren 2018", "Förändring positiva (procentenheter)"]
-    shares = cb.ind.answer_shares(conn, questions=["samverkan_foretag"])
+    shares = ind.answer_shares(conn, questions=["samverkan_foretag"])
     total = shares[(shares["cluster"] == "*") & (shares["county"] == "*")].set_index("round")["positive"]
     assert change == round(100 * (total["2018"] - total["2017"]))
     assert f"+{change} procentenheter" in spec.summary
@@ -162,26 +164,32 @@ def test_the_threshold_comes_from_the_app_config(app, monkeypatch):
             spec = cb.clusters_chart(conn, "sv", round="2017", question="samverkan_foretag")
     table = spec.table.set_index("Kluster")
     assert table.loc["Triple Steelix", "Anmärkning"] == "" and table.loc["Triple Steelix", "Svar med åsikt (n)"] > 0
-    assert "SURVEY_MIN_GROUP, nu 3" in view.confidentiality_rule("sv", 3)
+    assert "SURVEY_MIN_GROUP, nu 3" in ind.confidentiality_rule("sv", 3)
 
 
-@pytest.mark.parametrize(
-    "show,query",
-    [
-        (cb.show_clusters, "?round=2017"),
-        (cb.show_questions, "?round=2017&cluster=triple-steelix"),
-        (cb.show_rounds, "?cluster=its-dalarna&county=20&lang=en"),
-    ],
-)
-def test_no_respondent_leaves_the_server_through_a_callback(app, conn, show, query):
-    with app.server.test_request_context("/foretagsenkat" + query):
-        values = show("http://localhost/foretagsenkat" + query)
-        output = json.dumps(values, cls=plotly.utils.PlotlyJSONEncoder)
-    assert values[0]["figure"].data and values[0]["style"] != GRAPH_HIDDEN  # a chart, not a notice
-    assert "kunde inte visas" not in output and "could not be shown" not in output
+QUERIES = [
+    {"round": "2017"},
+    {"round": "2017", "cluster": "triple-steelix"},  # a cluster hidden for too few respondents
+    {"cluster": "its-dalarna", "county": "20", "lang": "en"},
+]
+
+
+@pytest.mark.parametrize("query", QUERIES)
+def test_no_respondent_leaves_the_server_in_the_page_or_a_redraw(client, conn, query):
+    address = "/foretagsenkat?" + "&".join(f"{k}={v}" for k, v in query.items())
+    page = json.dumps(page_layout(client, address), ensure_ascii=False)
+    answer = json.dumps(redraw(client, VIEW, query, query.get("lang", "sv")), ensure_ascii=False)
+    for output in (page, answer):
+        assert "kunde inte visas" not in output and "could not be shown" not in output
+    charts = redraw(client, VIEW, query, query.get("lang", "sv"))
+    for key in CHARTS:  # each card a chart, not a notice
+        graph = charts[f"{VIEW}-{key}-graph"]
+        assert graph["figure"]["data"] and graph["style"] != GRAPH_HIDDEN, key
     external = set(conn.execute(select(s.respondent.c.external_id)).scalars())
-    assert len(external) > 300 and EXTERNAL_ID.search(output) is None
-    assert not any(e in output for e in external)
+    assert len(external) > 300
+    for output in (page, answer):
+        assert EXTERNAL_ID.search(output) is None
+        assert not any(e in output for e in external)
 
 
 def test_chart_data_downloads_as_csv_of_aggregates_only(client):
@@ -210,15 +218,51 @@ def test_export_refuses_unknown_filters_by_name(client, query, name):
     assert response.status_code == 400 and name in response.get_data(as_text=True)
 
 
-def test_layout_has_the_four_filters_kept_in_the_url_and_three_charts(app):
-    with app.server.test_request_context("/foretagsenkat?cluster=compare"):
-        page = str(view.layout("sv", round="2018", question="samverkan_foretag", county="", cluster="compare"))
-    assert [p.name for p in view.PARAMS] == ["round", "question", "county", "cluster"]
-    for param in ("round", "question", "county", "cluster"):
-        assert str(ids.filter_id(view.VIEW, param)) in page
-    for key in (view.CHART_CLUSTERS, view.CHART_QUESTIONS, view.CHART_ROUNDS):
-        assert ids.chart_id(view.VIEW, key) in page
-    assert "Alla tre län" in page and "value='compare'" in page.replace('"', "'")
+def test_the_page_has_the_four_filters_kept_in_the_url_and_three_charts(client):
+    page = page_layout(client, "/foretagsenkat?cluster=compare")
+    assert [p.name for p in PARAMS] == ["round", "question", "county", "cluster"]
+    shown = {
+        p: find(page, ids.filter_id(VIEW, p))["props"]["value"] for p in ("round", "question", "county", "cluster")
+    }
+    assert shown == {"round": "2018", "question": "samverkan_foretag", "county": "", "cluster": "compare"}
+    assert "Alla tre län" in str(find(page, ids.filter_id(VIEW, "county"))["props"]["options"])
+    for key in CHARTS:
+        assert card(page, VIEW, key)["head"], key
+    assert "färre än 5 svarande" in text(find(page, RULE))
+
+
+def test_the_charts_name_their_filters_and_explain_the_hidden_groups(client):
+    page = page_layout(client, "/foretagsenkat?round=2017")
+    clusters = card(page, VIEW, "clusters")
+    assert clusters["head"].startswith("Klustren jämförda, Våren 2017") and "Exempeldata" in clusters["head"]
+    fig = clusters["figure"]
+    assert len([t for t in fig["data"] if t["type"] == "bar"]) == 5  # the five answers
+    words = figure_words(fig)
+    assert "Dold: färre än 5 svarande" in words and "Dold för att skydda en annan grupp" in words
+    assert "Grupper med färre än 5 svarande visas inte" in clusters["body"]
+    assert "2 kluster visas inte för att skydda de svarande" in clusters["caption"]
+    dalarna = page_layout(client, "/foretagsenkat?county=20")
+    assert card(dalarna, VIEW, "clusters")["head"].startswith("Klustren jämförda, Dalarnas län, Våren 2018")
+    assert card(dalarna, VIEW, "questions")["head"].startswith(
+        "Alla frågor: Samtliga kluster, Dalarnas län, Våren 2018"
+    )
+    english = page_layout(client, "/foretagsenkat?cluster=compare&question=samverkan_forskare&lang=en")
+    assert find(english, ids.filter_id(VIEW, "question"))["props"]["value"] == "samverkan_forskare"
+    assert card(english, VIEW, "questions")["head"].startswith("All questions: Compare, 2018")
+    assert card(english, VIEW, "rounds")["head"].startswith("Change between rounds: Compare")
+    assert "the positive share was" in card(english, VIEW, "rounds")["caption"]
+    assert card(english, VIEW, "clusters")["head"].startswith("The clusters compared, 2018")
+
+
+def test_the_csv_link_gives_the_aggregated_numbers_of_the_chart(client):
+    link = card(page_layout(client, "/foretagsenkat?county=21"), VIEW, "clusters")["links"]["Data (CSV)"]
+    assert link.startswith("/export/foretagsenkat/clusters.csv?") and "county=21" in link
+    body = client.get(link).get_data(as_text=True).lstrip("\ufeff")
+    rows = list(csv.reader(io.StringIO(body)))
+    assert [r[0] for r in rows[1:]] == ["Samtliga kluster", "FindIT", "Fiber Optic Valley", "Future Position X"]
+    assert rows[2][-1] == "" and rows[3][-1] == rows[4][-1] == "Dold: färre än 5 svarande"
+    assert all(cell == "" for cell in rows[3][1:-1])  # a hidden cluster's numbers are not in the file
+    assert EXTERNAL_ID.search(body) is None and re.search(r"-20\d\d-\d{3}", body) is None  # no respondent id
 
 
 def test_indicators_carry_metadata_and_the_confidentiality_rule():

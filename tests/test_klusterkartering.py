@@ -7,14 +7,16 @@ import io
 
 import pytest
 
-from callbacks.klusterkartering import criteria_chart, history_chart, portfolio_chart
-from callbacks.klusterkartering_common import query_of
-from callbacks.klusterkort import card_chart, card_content, cluster_facts
-from layouts.chart import GRAPH_HIDDEN
-from layouts.klusterkartering import PARAMS, layout
-from layouts.params import parse
+from charts.klusterkartering import PARAMS, VIEW
+from charts.klusterkartering.card import card_chart
+from charts.klusterkartering.overview import criteria_chart, history_chart, portfolio_chart
+from charts.params import parse
+from layouts import ids
+from layouts.card import GRAPH_HIDDEN
+from layouts.klusterkartering import CARD_FACTS, cluster_facts
 from tests.clusters_store import tiny_store
-from tests.pages import html_text
+from tests.dash_json import card, figure_words, find, page_layout
+from tests.dash_json import text as page_text
 
 
 @pytest.fixture(scope="module")
@@ -133,45 +135,69 @@ def test_card_of_a_cluster_without_criteria_in_the_year_says_so(tiny):
     assert "Ingen kriteriebedömning 2016." in text_of(cluster_facts(tiny, "sv", "gamma", 2016))
 
 
-def test_query_is_read_from_the_full_address():
-    assert query_of("http://127.0.0.1:8050/klusterkartering?county=20&lang=en") == {"county": "20", "lang": "en"}
-    assert query_of(None) == {}
-
-
-def test_filters_offer_what_the_store_holds(app):
-    with app.server.test_request_context("/klusterkartering"):
-        page = layout("sv", year="2018")
-        values, notices = parse(PARAMS, {"year": "2022", "county": "20"})
-    selects = {}
-
-    def walk(c):
-        if getattr(c, "options", None) is not None and isinstance(getattr(c, "id", None), dict):
-            selects[c.id["param"]] = [o["value"] for o in c.options]
-        children = getattr(c, "children", None)
-        for child in children if isinstance(children, list) else [children]:
-            if child is not None and not isinstance(child, str):
-                walk(child)
-
-    walk(page)
+def test_filters_offer_what_the_store_holds(client, conn):
+    page = page_layout(client, "/klusterkartering?year=2018")
+    selects = {
+        name: [o["value"] for o in find(page, ids.filter_id(VIEW, name))["props"]["options"]]
+        for name in ("year", "county", "cluster", "theme")
+    }
     assert selects["year"] == ["2020", "2018", "2016"]  # newest first, from the example assessments
+    assert find(page, ids.filter_id(VIEW, "year"))["props"]["value"] == "2018"
     assert selects["county"] == ["", "17", "20", "21"]
-    assert len(selects["cluster"]) == 11 and "paper-province" in selects["cluster"]
+    assert len(selects["cluster"]) == 1 + 11 and "paper-province" in selects["cluster"]  # "– inget valt –" first
     assert "it" in selects["theme"] and "skog" in selects["theme"]
+    values, notices = parse(PARAMS, {"year": "2022", "county": "20"}, conn)
     assert notices == [("year", "2022")] and values["county"] == "20" and values["year"] == "2020"
-    assert "efter Reglabs beskrivningar" in text_of(page) and "inte gått att verifiera" in text_of(page)
+    words = page_text(find(page, ids.CONTENT))
+    assert "efter Reglabs beskrivningar" in words and "inte gått att verifiera" in words
 
 
-def test_card_opens_for_the_cluster_in_the_address(app):
-    with app.server.test_request_context("/klusterkartering"):
-        facts, card = card_content("http://x/klusterkartering?cluster=paper-province&year=2018")
-        empty = card_content("http://x/klusterkartering")
-    text = " ".join([text_of(facts), html_text(card["head"]), card["caption"], html_text(card["body"])])
-    assert card["figure"].data  # the phase chart is drawn in the card's graph
-    assert text.startswith("Paper Province Hemlän Värmlands län")
-    assert "Grundat uppgift saknas" in text and "Horisontella kriterier 2018" in text
-    assert "Paper Province: utvecklingsfas över tid" in text and "Exempeldata" in text
-    assert text_of(empty[0]) == "Inget klusterinitiativ valt ännu."
-    assert empty[1]["figure"] is None and empty[1]["style"] == GRAPH_HIDDEN  # no graph under the hint
+def test_card_opens_for_the_cluster_in_the_address(client):
+    page = page_layout(client, "/klusterkartering?cluster=paper-province&year=2018")
+    shown = card(page, VIEW, "card")
+    facts = page_text(find(page, CARD_FACTS))
+    assert shown["figure"]["data"]  # the phase chart is drawn in the card's graph
+    assert facts.startswith("Paper Province Hemlän Värmlands län")
+    assert "Grundat uppgift saknas" in facts and "Horisontella kriterier 2018" in facts
+    assert "Paper Province: utvecklingsfas över tid" in shown["head"] and "Exempeldata" in shown["head"]
+    assert find(page, ids.filter_id(VIEW, "cluster"))["props"]["value"] == "paper-province"
+    empty = page_layout(client, "/klusterkartering")
+    assert page_text(find(empty, CARD_FACTS)) == "Inget klusterinitiativ valt ännu."
+    graph = find(empty, f"{VIEW}-card-graph")["props"]
+    assert graph["figure"]["data"] == [] and graph["style"] == GRAPH_HIDDEN  # no graph under the hint
+    assert card(empty, VIEW, "card")["links"] == {}  # and nothing to download
+
+
+def test_the_filters_choose_what_the_charts_show(client):
+    # the choices a reader makes one after the other: all counties, Dalarna, Dalarna's IT clusters in 2016
+    everything = card(page_layout(client, "/klusterkartering"), VIEW, "portfolio")
+    assert everything["caption"].startswith("År 2020 bedömdes 11 klusterinitiativ")
+    assert len(everything["figure"]["layout"]["yaxis"]["tickvals"]) == 11
+    dalarna = page_layout(client, "/klusterkartering?county=20")
+    assert card(dalarna, VIEW, "portfolio")["caption"].startswith("År 2020 bedömdes 6 klusterinitiativ")
+    assert (
+        card(dalarna, VIEW, "history")["head"]
+        .split("Exempeldata")[-1]
+        .strip()
+        .startswith("Dalarnas län, alla bedömningsår")
+    )
+    it_2016 = page_layout(client, "/klusterkartering?county=20&theme=it&year=2016")
+    portfolio = card(it_2016, VIEW, "portfolio")
+    assert portfolio["head"].startswith("Klusterportföljen 2016: utvecklingsfas")
+    assert "ITS Dalarna" in figure_words(portfolio["figure"]) and "Byggdialog" not in figure_words(portfolio["figure"])
+    assert card(it_2016, VIEW, "criteria")["head"].startswith("Horisontella kriterier 2016")
+
+
+def test_a_cluster_card_in_english_says_what_is_not_known(client):
+    page = page_layout(client, "/klusterkartering?lang=en&cluster=findit")
+    assert page_text(find(page, ids.CONTENT)).startswith("Cluster mapping")
+    assert "not known" in page_text(find(page, CARD_FACTS))
+    assert "Initiation" in figure_words(card(page, VIEW, "portfolio")["figure"])
+    assert "Partly" in figure_words(card(page, VIEW, "criteria")["figure"])
+    survey = page_layout(client, "/klusterkartering?cluster=byggdialog-dalarna")
+    facts = find(survey, CARD_FACTS)
+    assert "uppgift saknas" in page_text(facts)
+    assert "/foretagsenkat?cluster=byggdialog-dalarna" in str(facts)  # the link to the company survey
 
 
 @pytest.mark.parametrize(

@@ -8,9 +8,11 @@ from datetime import date
 import pytest
 from openpyxl import load_workbook
 
-from callbacks.milstolpar_view import export_links, show_summary
-from callbacks.registry import build_chart
-from layouts import milstolpar as view
+from charts.milstolpar import VIEW
+from layouts import ids
+from layouts.milstolpar import EXPORT_LINKS, SUMMARY
+from tests.dash_json import find, links, page_layout, text
+from tests.specs import build_spec
 
 
 @pytest.fixture()
@@ -19,12 +21,17 @@ def ctx(app):
         yield
 
 
+def build_chart(view: str, key: str, query: dict):
+    """Return the chart as the page builds it (inside the test's request context), with a go.Figure."""
+    return build_spec(view, key, query)
+
+
 def annotations(spec) -> list[str]:
     return [a.text for a in spec.figure.layout.annotations]
 
 
 def test_timeline_colours_and_labels_each_milestone_by_status_with_an_as_of_line(ctx):
-    spec = build_chart("milstolpar", "tidslinje", {"asof": "2017-07-01"})
+    spec = build_chart("milstolpar", "timeline", {"asof": "2017-07-01"})
     assert spec.title == "Milstolpar kvartal för kvartal"
     assert spec.summary.startswith("Läget 1 juli 2017: 8 av 14 milstolpar klara; 1 försenad; 1 pågår; 4 planerade.")
     assert spec.data_status == "example" and any("exempeldata" in n for n in spec.notes)
@@ -47,19 +54,19 @@ def test_timeline_colours_and_labels_each_milestone_by_status_with_an_as_of_line
     ],
 )
 def test_the_list_follows_the_status_and_activity_filters(ctx, query, ids):
-    spec = build_chart("milstolpar", "lista", query)
+    spec = build_chart("milstolpar", "list", query)
     assert spec.table["Nr"].tolist() == ids
     assert spec.summary == f"Visar {len(ids)} av 14 milstolpar."
 
 
 def test_a_date_is_shown_only_once_the_milestone_is_done_at_the_as_of_date(ctx):
-    table = build_chart("milstolpar", "lista", {"asof": "2017-07-01"}).table.set_index("Nr")
+    table = build_chart("milstolpar", "list", {"asof": "2017-07-01"}).table.set_index("Nr")
     assert table.loc[9, "Klar den"] == "2017-06-28"
     assert table.loc[8, "Klar den"] == ""  # done only in November 2017
 
 
 def test_goal_attainment_bars_against_the_target_with_the_status_in_words(ctx):
-    spec = build_chart("milstolpar", "maluppfyllelse", {"asof": "2017-07-01"})
+    spec = build_chart("milstolpar", "attainment", {"asof": "2017-07-01"})
     bar = spec.figure.data[0]
     assert bar.text[0] == "7 av 12 träffar · 58\u00a0% · i fas"  # a no-break space before %
     assert bar.x[0] == pytest.approx(100 * 7 / 12)
@@ -69,24 +76,31 @@ def test_goal_attainment_bars_against_the_target_with_the_status_in_words(ctx):
 
 
 def test_share_done_per_quarter_and_per_activity(ctx):
-    quarters = build_chart("milstolpar", "per-kvartal", {"asof": "2017-07-01"}).table.set_index("Kvartal")
+    quarters = build_chart("milstolpar", "per-quarter", {"asof": "2017-07-01"}).table.set_index("Kvartal")
     assert quarters.loc["2017 K2", ["klar", "försenad", "Andel klara"]].tolist() == [2, 1, pytest.approx(2 / 3)]
-    activities = build_chart("milstolpar", "per-aktivitet", {"asof": "2017-07-01", "activity": "6"})
+    activities = build_chart("milstolpar", "per-activity", {"asof": "2017-07-01", "activity": "6"})
     assert activities.table["Aktivitet"].tolist() == ["6. Policylärande och lärande"]
     assert "Försenade finns i: 6. Policylärande och lärande (1)." in activities.summary
 
 
 def test_charts_speak_english(ctx):
-    spec = build_chart("milstolpar", "tidslinje", {"asof": "2018-07-31", "lang": "en"})
+    spec = build_chart("milstolpar", "timeline", {"asof": "2018-07-31", "lang": "en"})
     assert spec.summary.startswith("As of 31 July 2018: 13 of 14 milestones done; 1 delayed.")
     assert "<b>delayed</b> · 13. Process and evaluation integrated into the r…" in annotations(spec)
 
 
-def test_summary_and_export_links_follow_the_address(ctx):
-    assert show_summary("?asof=2018-07-31", 0) == "Läget 31 juli 2018: 13 av 14 milstolpar klara; 1 försenad."
-    xlsx, csv_list, csv_goals = export_links("?asof=2018-07-31&lang=en&status=klar")
-    assert xlsx == "/export/milstolpar/styrgrupp.xlsx?asof=2018-07-31&lang=en"  # all milestones, not the filter
-    assert csv_list == "/export/milstolpar/lista.csv?asof=2018-07-31&lang=en"
+def test_summary_and_export_links_follow_the_address(client):
+    page = page_layout(client, "/milstolpar?asof=2018-07-31")
+    assert text(find(page, SUMMARY)) == "Läget 31 juli 2018: 13 av 14 milstolpar klara; 1 försenad."
+    english = page_layout(client, "/milstolpar?asof=2018-07-31&lang=en&status=klar")
+    assert list(links(find(english, EXPORT_LINKS)).values()) == [  # all milestones, not the filter
+        "/export/milstolpar/styrgrupp.xlsx?asof=2018-07-31&lang=en",
+        "/export/milstolpar/list.csv?asof=2018-07-31&lang=en",
+        "/export/milstolpar/attainment.csv?asof=2018-07-31&lang=en",
+    ]
+    # a page without a date in its address offers today's files at once (issue 18: not only after a change)
+    today = links(find(page_layout(client, "/milstolpar"), EXPORT_LINKS))
+    assert all(f"asof={date.today().isoformat()}" in href for href in today.values()) and len(today) == 3
 
 
 def test_steering_group_workbook(client):
@@ -111,10 +125,11 @@ def test_steering_group_csv_and_bad_dates(client):
     assert bad.status_code == 400 and "asof" in bad.get_data(as_text=True)
 
 
-def test_layout_offers_filters_and_a_sign_in_link_to_readers():
-    page = str(view.layout("sv", date(2017, 7, 1), ["klar"], []))
-    assert "'param': 'asof'" in page and "2017-07-01" in page
-    assert "Logga in" in page and "milstolpar-editing" not in page
+def test_the_page_offers_filters_and_a_sign_in_link_to_readers(client):
+    page = page_layout(client, "/milstolpar?asof=2017-07-01&status=klar")
+    assert find(page, ids.filter_id(VIEW, "asof"))["props"]["value"] == "2017-07-01"
+    assert find(page, ids.filter_id(VIEW, "status"))["props"]["value"] == ["klar"]
+    assert "Logga in" in text(find(page, ids.CONTENT)) and "milstolpar-editing" not in str(page)
 
 
 def test_the_list_shows_a_milestones_history_and_the_editor_only_to_a_signed_in_user(ctx):
@@ -122,9 +137,9 @@ def test_the_list_shows_a_milestones_history_and_the_editor_only_to_a_signed_in_
 
     import pandas as pd
 
-    from layouts.milstolpar_list import milestone_list
+    from layouts.milstolpar.milestone_list import milestone_list
 
-    spec = build_chart("milstolpar", "lista", {"asof": "2018-07-31"})
+    spec = build_chart("milstolpar", "list", {"asof": "2018-07-31"})
     history = pd.DataFrame(
         [
             ("13", datetime(2018, 3, 20, 12, 5), "anna", "status", "pagar", "klar"),
@@ -132,9 +147,9 @@ def test_the_list_shows_a_milestones_history_and_the_editor_only_to_a_signed_in_
         ],
         columns=["record", "at", "username", "field", "old_value", "new_value"],
     )
-    public = str(milestone_list(spec, history, "sv", {}, show_user=False))
+    public = str(milestone_list(spec, history, "sv", "", show_user=False))
     assert "Historik (1 ändring)" in public
     assert "Status: pågår → klar" in public and "Klar den: – → 2018-03-20" in public
     assert "2018-03-20 13:05" in public  # stored in UTC, shown in Swedish time
     assert "anna" not in public
-    assert "(anna)" in str(milestone_list(spec, history, "sv", {}, show_user=True))
+    assert "(anna)" in str(milestone_list(spec, history, "sv", "", show_user=True))

@@ -6,10 +6,12 @@ import pytest
 from sqlalchemy import select
 
 from data import schema as s
+from data.store import current_engine
 from indicators import INDICATORS, IndicatorMeta, load_all
 from indicators.provenance import indicator_provenance
 from layouts import metod
-from tests.pages import goto
+from tests.dash_json import find_all, nodes, page_layout
+from tests.dash_json import text as page_text
 
 
 def walk(component):
@@ -22,8 +24,8 @@ def walk(component):
 
 
 def page_of(app, lang: str):
-    with app.server.test_request_context("/om-data-och-metod"):
-        return metod.layout(lang)
+    with app.server.test_request_context("/om-data-och-metod"), current_engine().connect() as conn:
+        return metod.layout(conn, lang)
 
 
 def listed_indicators(tree) -> set[str]:
@@ -114,15 +116,13 @@ def test_the_rules_are_stated(view):
 
 def test_how_to_cite_names_the_address(app):
     with app.server.test_request_context("/om-data-och-metod", base_url="https://s3.example.se"):
-        text = text_of(metod.layout("sv"))
+        with current_engine().connect() as conn:
+            text = text_of(metod.layout(conn, "sv"))
     assert "https://s3.example.se/" in text
 
 
-@pytest.mark.browser
-def test_methods_page_in_the_browser_shows_every_indicator(watched):
-    page = watched.page
-    goto(page, watched.base_url + "/om-data-och-metod?lang=en")
-    shown = set(page.eval_on_selector_all("[data-indicator]", "els => els.map(e => e.dataset.indicator)"))
+def test_the_page_a_reader_receives_shows_every_indicator(client):
+    page = page_layout(client, "/om-data-och-metod?lang=en")
+    shown = {n["props"]["data-indicator"] for n in nodes(page) if "data-indicator" in n["props"]}
     assert shown == set(load_all())
-    assert page.locator("h1").inner_text() == "About data and method"
-    assert watched.console_errors == []
+    assert [page_text(h) for h in find_all(page, "H1")] == ["About data and method"]

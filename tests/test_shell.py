@@ -4,15 +4,36 @@ from __future__ import annotations
 
 import csv
 import io
+import os
+import subprocess
+import sys
+from pathlib import Path
 
 import pytest
 
-import app as app_module
+ROOT = Path(__file__).resolve().parent.parent
+
+# Run in a fresh interpreter: this test process has imported app long ago.
+IMPORT_THEN_SERVER = """
+import sys, pathlib
+import app
+store = pathlib.Path(sys.argv[1])
+print("server" in vars(app), store.exists())
+server = app.server  # gunicorn app:server
+print(type(server).__name__, "server" in vars(app), app.server is server)
+"""
 
 
-def test_import_builds_nothing():
-    # `import app` must not connect or build; `server` appears on first access
-    assert "server" not in vars(app_module) or app_module.__dict__.get("server") is not None
+def test_import_builds_nothing_and_server_appears_on_first_access(tmp_path):
+    # `import app` must not connect, build or read the store; gunicorn's `app:server` builds the app once
+    store = tmp_path / "never-made.sqlite"
+    env = {**os.environ, "DATABASE_URL": f"sqlite:///{store}", "SECRET_KEY": "test"}
+    run = subprocess.run(
+        [sys.executable, "-c", IMPORT_THEN_SERVER, str(store)], cwd=ROOT, env=env, capture_output=True, text=True
+    )
+    assert run.returncode == 0, run.stderr
+    assert run.stdout.split("\n")[:2] == ["False False", "Flask True True"]
+    assert not store.exists()  # making the server connects nowhere either
 
 
 @pytest.mark.parametrize(

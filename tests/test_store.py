@@ -9,6 +9,7 @@ from sqlalchemy import func, select
 from data import schema as s
 from data.build import build
 from data.store import engine_for
+from tests.conftest import EXAMPLE_STORE
 
 
 def count(conn, table, *where):
@@ -97,7 +98,7 @@ def dump(url):
 
 
 def test_building_twice_gives_identical_contents(tmp_path, store_url):
-    again = build(f"sqlite:///{tmp_path / 'again.sqlite'}")
+    again = build(f"sqlite:///{tmp_path / 'again.sqlite'}", **EXAMPLE_STORE)
     assert dump(again) == dump(store_url)
 
 

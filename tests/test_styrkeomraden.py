@@ -5,16 +5,17 @@ from __future__ import annotations
 import csv
 import io
 
-import lxml.html
 import pytest
 
-from callbacks.registry import CHARTS, build_chart
-from callbacks.styrkeomraden import show_styrkeomraden
+from charts import CHARTS
+from charts.styrkeomraden import CHARTS as KEYS
+from charts.styrkeomraden import PARAMS, VIEW
 from indicators.__main__ import main as cli
 from layouts import ids
-from layouts.static_html import to_html
-from layouts.styrkeomraden import CHARTS as KEYS
-from layouts.styrkeomraden import PARAMS, RULE, SUMMARY, VIEW, layout
+from layouts.matrix import RENDERERS
+from layouts.styrkeomraden import RULE, SUMMARY
+from tests.dash_json import as_json, card, find, find_all, nodes, page_layout, text
+from tests.specs import built
 from tests.test_indicators_lq import SMALL, make_store
 
 QUERIES = {
@@ -26,8 +27,7 @@ QUERIES = {
 
 
 def chart(app, key: str, query: dict):
-    with app.server.app_context():
-        return build_chart(VIEW, key, query)
+    return built(app, VIEW, key, query)
 
 
 @pytest.mark.parametrize("key", KEYS)
@@ -63,71 +63,95 @@ def test_three_counties_side_by_side_are_three_panels(app):
     assert set(spec.table["Region"]) == set(titles)
 
 
-def test_the_summary_is_plain_swedish_generated_from_the_numbers(app):
-    with app.server.test_request_context("/"):
-        outputs = show_styrkeomraden("http://localhost/styrkeomraden?region=20&year=2023")
-    summary = outputs[0]["html"][SUMMARY]
+def test_the_summary_is_plain_swedish_generated_from_the_numbers(client):
+    page = page_layout(client, "/styrkeomraden?region=20&year=2023")
+    summary = text(find(page, SUMMARY))
     assert "I Dalarnas län är stål- och metallframställning" in summary
     assert "gånger vanligare än i riket" in summary
     assert "Exempeldata" in summary
-    rule = outputs[0]["html"][RULE]
+    rule = text(find(page, RULE))
     assert "U.S. Cluster Mapping" in rule and "European Cluster Observatory" in rule
+    bubble = card(page, VIEW, "bubble")
+    assert "Exempeldata" in bubble["head"] and bubble["caption"].startswith("Varje bubbla är en bransch")
 
 
 def test_the_thresholds_in_the_address_change_the_classification(app):
     default = chart(app, "strengths", QUERIES["dalarna"])
     strict = chart(app, "strengths", {**QUERIES["dalarna"], "lq_min": "2.5", "top": "10"})
     assert 0 < len(strict.table) < len(default.table)
-    with app.server.test_request_context("/"):
-        outputs = show_styrkeomraden("http://localhost/styrkeomraden?region=20&year=2023&lq_min=2.5")
-    assert "minst 2,5" in outputs[0]["html"][RULE]  # the rule shown is the rule applied
+
+
+def test_the_rule_shown_is_the_rule_applied(client):
+    page = page_layout(client, "/styrkeomraden?region=20&year=2023&lq_min=2.5")
+    assert "minst 2,5" in text(find(page, RULE))
+    # the settings show the threshold of the address, and the reset link leaves the thresholds out
+    assert find(page, ids.filter_id(VIEW, "lq_min"))["props"]["value"] == 2.5
+    assert find(page, "styrkeomraden-reset")["props"]["href"] == "/styrkeomraden?region=20&year=2023"
 
 
 SHAPE = {"Helhetligt styrkeområde": "◆", "Styrkeområde i näringslivet": "●", "Framväxande": "■"}  # as in the charts
 
 
-def page_table(spec):
-    """Return the HTML table the page shows in place of the figure, parsed."""
-    return lxml.html.fragment_fromstring(to_html(spec.page), create_parent="div").find(".//table")
+def page_table(spec) -> dict:
+    """Return the HTML table the page shows in place of the figure (as the browser receives it)."""
+    name, data = spec.page
+    [table] = find_all(as_json(RENDERERS[name](lang="sv", **data)), "Table")
+    return table
+
+
+def rows_of(table: dict) -> list[dict]:
+    [body] = find_all(table, "Tbody")
+    return [n for n in body["props"]["children"]]
+
+
+def cells(row: dict, kind: str) -> list[dict]:
+    children = row["props"]["children"]
+    return [c for c in (children if isinstance(children, list) else [children]) if c["type"] == kind]
+
+
+def css(node: dict) -> str | None:
+    return node["props"].get("className")
 
 
 @pytest.mark.parametrize("name", ["dalarna", "three side by side"])
 def test_the_rule_matrix_is_a_table_with_a_word_in_every_cell_grouped_by_class(app, name):
     spec = chart(app, "strengths", QUERIES[name])
     table = page_table(spec)
-    classes = [th.text_content().strip() for th in table.findall(".//tr[@class='class-row']/th")]
+    classes = [text(cells(tr, "Th")[0]) for tr in rows_of(table) if css(tr) == "class-row"]
     counts = spec.table["Klass"].value_counts()
-    assert classes == [f"{SHAPE[c]}{c} ({counts[c]})" for c in spec.table["Klass"].unique()]  # strongest first
+    assert classes == [f"{SHAPE[c]} {c} ({counts[c]})" for c in spec.table["Klass"].unique()]  # strongest first
     criteria = [c for c in spec.table.columns if set(spec.table[c]) <= {"✓", "–"}]
     assert len(criteria) == 9
-    rows = [tr for tr in table.findall(".//tbody/tr") if tr.get("class") != "class-row"]
+    rows = [tr for tr in rows_of(table) if css(tr) != "class-row"]
     assert len(rows) == len(spec.table)
     for tr, (_, row) in zip(rows, spec.table.iterrows()):
-        assert tr.find("th").text_content().startswith(row["Bransch"])  # the whole name, not cut
-        cells = tr.findall("td")
-        assert [c.get("class") for c in cells] == ["met" if row[c] == "✓" else "unmet" for c in criteria]
-        heard = [c.find("span[@class='visually-hidden']").text for c in cells]
+        assert text(cells(tr, "Th")[0]).startswith(row["Bransch"])  # the whole name, not cut
+        tds = cells(tr, "Td")
+        assert [css(c) for c in tds] == ["met" if row[c] == "✓" else "unmet" for c in criteria]
+        heard = [text(n) for c in tds for n in nodes(c) if css(n) == "visually-hidden"]
         assert heard == ["uppfyllt" if row[c] == "✓" else "inte uppfyllt" for c in criteria]
     assert spec.figure.data  # the exports still draw it
 
 
 def test_the_test_area_matrix_is_a_table_with_the_assessment_written_out(app):
     spec = chart(app, "test-areas", QUERIES["three side by side"])
-    table = page_table(spec)
-    rows = table.findall(".//tbody/tr")
+    rows = rows_of(page_table(spec))
     assert len(rows) == len(spec.table)
-    assert [tr.find("th").text for tr in rows] == list(spec.table["Testområde"])
-    verdicts = [tr.find("td[@class='verdict']") for tr in rows]
-    assert [v.text for v in verdicts] == list(spec.table["Bedömning"])
-    shading = {v.text: v.get("style") for v in verdicts}
+    assert [text(cells(tr, "Th")[0]) for tr in rows] == list(spec.table["Testområde"])
+    verdicts = [c for tr in rows for c in cells(tr, "Td") if css(c) == "verdict"]
+    assert [text(v) for v in verdicts] == list(spec.table["Bedömning"])
+    shading = {text(v): str(v["props"].get("style")) for v in verdicts}
     assert len(set(shading.values())) == len(shading) >= 3  # each assessment its own shade, and its words
 
 
-def test_a_region_compared_with_itself_is_explained_in_words(app):
+def test_a_region_compared_with_itself_is_explained_in_words(app, client):
     for key in KEYS:
         spec = chart(app, key, {"region": "SE31", "reference": "SE31"})
         assert "samma som referensen" in spec.summary
         assert len(spec.figure.data) == 0
+    page = page_layout(client, "/styrkeomraden?region=SE31&reference=SE31")
+    assert "samma som referensen" in card(page, VIEW, "bubble")["caption"]
+    assert "välj en annan referens" in text(find(page, SUMMARY))
 
 
 @pytest.fixture()
@@ -177,13 +201,19 @@ def test_bad_export_filters_are_refused_naming_the_parameter(client, query):
     assert query.split("=")[0] in response.get_data(as_text=True)
 
 
-def test_the_layout_has_a_filter_for_every_parameter_and_a_place_for_every_chart(app):
-    with app.server.app_context():
-        page = str(layout("sv", region="20", year=2023))
-    for param in PARAMS:
-        assert repr(ids.filter_id(VIEW, param.name)["param"]) in page
+def test_the_page_has_a_filter_for_every_parameter_and_every_chart_filled(client):
+    page = page_layout(client, "/styrkeomraden?region=20&year=2023&level=a10")
+    for param in PARAMS:  # each filter shows the address's value (or the default)
+        control = find(page, ids.filter_id(VIEW, param.name))
+        assert "value" in control["props"], param.name
+    assert find(page, ids.filter_id(VIEW, "region"))["props"]["value"] == "20"
+    assert find(page, ids.filter_id(VIEW, "level"))["props"]["value"] == "a10"
     for key in KEYS:
-        assert ids.chart_id(VIEW, key) in page
+        shown = card(page, VIEW, key)
+        assert shown["head"] and shown["caption"] and shown["footer"].startswith("Källa:"), key
+        assert shown["table"] is None  # the numbers' table is built when "Visa tabell" is opened
+        csv = shown["links"]["Data (CSV)"]  # the downloads carry the address's filters
+        assert "region=20" in csv and "level=a10" in csv, key
 
 
 def test_a_bar_with_too_few_cases_says_which_measure_and_how_many_like_the_table(app):
@@ -198,18 +228,18 @@ def test_a_bar_with_too_few_cases_says_which_measure_and_how_many_like_the_table
         "Patentansökningar": ("Patent", "Patent, antal"),
         "Varumärkesansökningar": ("Varumärken", "Varumärken, antal"),
     }
-    for name, industry, text in few:
+    for name, industry, words_on_bar in few:
         measure, column = expected[name]
-        assert text.startswith(f"{measure}: för få (")  # "Patent: för få (2)" sits on the patent bar
+        assert words_on_bar.startswith(f"{measure}: för få (")  # "Patent: för få (2)" sits on the patent bar
         row = spec.table[spec.table["Bransch"].str.startswith(industry.rstrip("…"))].iloc[0]
-        assert text.endswith(f"({row[column]:.0f})")  # the count the table gives
+        assert words_on_bar.endswith(f"({row[column]:.0f})")  # the count the table gives
 
 
 def test_the_words_agree_with_their_numbers(app):
     dalarna = QUERIES["dalarna"]
-    with app.server.app_context():  # levels where the example data has one of a kind
-        strengths = build_chart(VIEW, "strengths", {**dalarna, "level": "section"})
-        areas = build_chart(VIEW, "test-areas", {**dalarna, "level": "a10"})
+    # levels where the example data has one of a kind
+    strengths = chart(app, "strengths", {**dalarna, "level": "section"})
+    areas = chart(app, "test-areas", {**dalarna, "level": "a10"})
     assert (strengths.table["Klass"] == "Styrkeområde i näringslivet").sum() == 1
     assert "1 styrkeområde i näringslivet" in strengths.summary
     assert "1 styrkeområde ligger utanför alla testområden" in areas.summary
