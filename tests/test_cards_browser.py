@@ -1,0 +1,156 @@
+"""Chart cards in real headless Chromium: tables on demand, redraws, sizes and the loading indicator.
+
+What a card looks like when a page is first opened is checked on the shared pages
+(tests/test_pages_browser.py) and over HTTP (tests/test_cards.py); here a reader changes something.
+"""
+
+from __future__ import annotations
+
+import threading
+
+import pytest
+
+import charts
+from cache import cache
+from tests.pages import PageWatch
+
+pytestmark = pytest.mark.browser
+
+CLUSTERS = "#foretagsenkat-clusters-chart"
+
+
+def rows(page, card: str) -> int:
+    return page.locator(f"{card} table.data-table tbody tr").count()
+
+
+def test_visa_tabell_loads_the_table_when_opened_and_it_follows_the_filters(watched):
+    page = watched.goto("/foretagsenkat?round=2017")
+    card = page.locator(CLUSTERS)
+    assert page.locator("table.data-table").count() == 0  # no card holds its table before it is asked for
+    before = len(watched.callbacks)
+    card.get_by_text("Visa tabell").click()
+    card.locator("table.data-table tbody tr").first.wait_for()
+    watched.settle()
+    assert len(watched.callbacks) == before + 1  # the one table, from the server
+    assert rows(page, CLUSTERS) == 1 + 11  # the total and every cluster
+    assert "Triple Steelix" in card.locator("table.data-table").inner_text()
+    # an open table follows a filter change in the same answer as the charts
+    before = len(watched.callbacks)
+    page.get_by_label("Län").select_option("21")
+    page.wait_for_function("() => new URLSearchParams(location.search).get('county') === '21'")
+    watched.settle()
+    assert len(watched.callbacks) == before + 1
+    assert rows(page, CLUSTERS) == 1 + 3  # the county's total and its three clusters
+    assert page.locator("table.data-table").count() == 1  # the closed tables stay unbuilt
+    assert watched.console_errors == []
+
+
+# Count each graph's draws from now on.
+COUNT_DRAWS_JS = """() => { window.__draws = {};
+    for (const gd of document.querySelectorAll('#main .js-plotly-plot')) {
+        const id = gd.closest('.dash-graph').id;
+        gd.on('plotly_afterplot', () => { window.__draws[id] = (window.__draws[id] || 0) + 1; });
+    } }"""
+# Tick labels that reach outside their chart's SVG would be cut off for the reader.
+LABELS_OUTSIDE_JS = """() => [...document.querySelectorAll('#main .js-plotly-plot')].flatMap(gd => {
+    const box = gd.querySelector('svg.main-svg').getBoundingClientRect();
+    return [...gd.querySelectorAll('.ytick text, .xtick text')].filter(t => {
+        const r = t.getBoundingClientRect();
+        return r.width && (r.left < box.left - 1 || r.right > box.right + 1 || r.bottom > box.bottom + 1);
+    }).map(t => t.textContent); })"""
+
+
+def change_level(watched: PageWatch) -> dict:
+    """Open Styrkeområden for Dalarna, change the industry level (other names, other heights); return the draws."""
+    page = watched.goto("/styrkeomraden?region=20&year=2023")
+    page.evaluate(COUNT_DRAWS_JS)
+    page.locator("""select[id*='"param":"level"']""").select_option("section")
+    page.wait_for_function("() => document.querySelector('#styrkeomraden-summary').innerText.includes('SNI-avsnitt')")
+    watched.settle()
+    page.wait_for_timeout(500)  # a resize or a wider margin would draw a chart again about now
+    return page.evaluate("window.__draws")
+
+
+def test_a_change_of_level_redraws_every_chart_with_room_for_its_labels(watched):
+    draws = change_level(watched)
+    assert len(draws) >= 7, draws  # every Plotly chart of the view, those below the fold too
+    assert watched.page.evaluate("window.scrollY") == 0  # nobody scrolled to them
+    assert watched.page.evaluate(LABELS_OUTSIDE_JS) == []
+    assert watched.console_errors == []
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="regression since c175299: after a change of level, lq-bars and heatmap (the two charts whose "
+    "height, the graph's style, changes in the same answer as the figure) are drawn twice; the removed card "
+    "script drew each chart once",
+)
+def test_a_change_of_level_draws_each_chart_once(watched):
+    draws = change_level(watched)
+    assert set(draws.values()) == {1}, draws
+
+
+def test_charts_follow_the_window_when_it_changes_size(watched):
+    page = watched.goto("/styrkeomraden?region=20&year=2023")
+    width = "() => document.querySelector('#styrkeomraden-lq-bars-graph svg.main-svg').getBoundingClientRect().width"
+    wide = page.evaluate(width)
+    page.set_viewport_size({"width": 700, "height": 900})
+    page.wait_for_function(f"() => ({width})() < {wide} - 100", timeout=10_000)
+    narrow = page.evaluate(width)
+    box = page.evaluate("document.querySelector('#styrkeomraden-lq-bars-chart').clientWidth")
+    assert narrow <= box
+    assert page.evaluate(LABELS_OUTSIDE_JS) == []
+
+
+@pytest.fixture()
+def slow_survey_chart(app, monkeypatch):
+    """Hold the survey's cluster chart on the server until the test releases it (a slow chart)."""
+    charts.load_all()
+    build = charts.CHARTS["foretagsenkat"]["clusters"]
+    release = threading.Event()
+
+    def slow_chart(conn, lang, **params):
+        if params.get("county") == "17":
+            release.wait(60)
+        return build(conn, lang, **params)
+
+    monkeypatch.setitem(charts.CHARTS["foretagsenkat"], "clusters", slow_chart)
+    with app.server.app_context():
+        cache.clear()  # an answer kept from another test would not wait
+    yield release
+    release.set()
+
+
+def loading(watched: PageWatch, path: str):
+    """Open path, choose Värmland (the slow answer) and return the page and the card's loading indicator."""
+    page = watched.goto(path)
+    page.get_by_label("Län" if "lang=en" not in path else "County").select_option("17")
+    indicator = page.locator(f"{CLUSTERS} .dash-spinner, {CLUSTERS} [role=status]").first
+    indicator.wait_for(state="visible")
+    return page, indicator
+
+
+def test_a_loading_indicator_shows_in_the_card_while_its_chart_is_built(watched, slow_survey_chart):
+    page, indicator = loading(watched, "/foretagsenkat")
+    assert page.locator(f"{CLUSTERS} .js-plotly-plot").is_visible()  # the old chart stays, dimmed, until the new one
+    slow_survey_chart.set()
+    indicator.wait_for(state="hidden")
+    watched.settle()
+    assert "Värmlands län" in page.locator(f"{CLUSTERS} .chart-title").inner_text()
+    assert watched.console_errors == []
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="regression since c175299: dcc.Loading's spinner has no role=status and no words; the old "
+    "indicator said 'Laddar …' / 'Loading …' in the page's language to screen readers too (WCAG 4.1.3)",
+)
+@pytest.mark.parametrize("path,words", [("/foretagsenkat", "Laddar"), ("/foretagsenkat?lang=en", "Loading")])
+def test_the_loading_indicator_says_in_the_pages_language_that_a_chart_is_coming(
+    watched, slow_survey_chart, path, words
+):
+    page, _indicator = loading(watched, path)
+    status = page.locator(CLUSTERS).get_by_role("status")
+    assert status.is_visible()
+    text = status.inner_text() + status.evaluate("e => getComputedStyle(e, '::after').content")
+    assert words in text
