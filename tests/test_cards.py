@@ -1,16 +1,23 @@
-"""Chart cards over HTTP: filled when the page is served, cached per address, tables only on demand, failures contained."""
+"""Chart cards over HTTP: filled when the page is served, cached per address, tables only on demand, failures contained.
+
+A card's inert parts (heading, notes, matrices, source and downloads, tables) travel as one HTML string
+(layouts/static_html.py); tests.dash_json reads them back as the components they stand for.
+"""
 
 from __future__ import annotations
 
 import json
 
+import dash_bootstrap_components as dbc
 import pytest
+from dash import dcc, html
 
 import charts
 from cache import cache
 from charts.foretagsenkat import CHARTS as SURVEY_CHARTS
 from layouts.card import BLANK_FIGURE, GRAPH_HIDDEN
-from tests.dash_json import card, find, find_all, open_table, page_layout, redraw, text
+from layouts.static_html import static, to_html
+from tests.dash_json import as_json, card, find, find_all, links, nodes, open_table, page_layout, redraw, text
 from tests.pages import view_paths
 from tests.specs import built
 
@@ -118,3 +125,42 @@ def test_an_error_in_one_chart_shows_in_that_chart_and_the_page_stays(app, clien
     assert len(find_all(page, class_name="view-card")) == 4
     assert text(find(page, "shell-footer")).startswith("Datakällor")
     clear_cache(app)  # the other tests see the real chart again
+
+
+def test_a_redraw_gives_downloads_for_the_new_filters(client):
+    answer = redraw(client, "styrkeomraden", {"region": "21", "year": "2022", "level": "a10"})
+    footer = answer["styrkeomraden-lq-bars-chart-footer"]["children"]
+    csv = links(footer)["Data (CSV)"]
+    assert csv.startswith("/export/styrkeomraden/lq-bars.csv?")
+    assert "region=21" in csv and "year=2022" in csv and "level=a10" in csv
+    assert client.get(csv).status_code == 200
+    view = links(answer["styrkeomraden-downloads"]["children"])
+    assert all("region=21" in href for href in view.values()) and len(view) == 2  # the deck and the ZIP
+
+
+def test_inert_parts_written_as_html_escape_text_and_attributes_and_keep_the_markup():
+    tree = html.Details(
+        [
+            html.Summary("Visa <tabell> & mer", className="btn"),
+            html.A("Ladda ner", href='/export/a.csv?x=1&y="2"', download=""),
+            html.Span("Industri", lang="sv", style={"fontWeight": "bold"}, **{"aria-hidden": "true"}),
+        ],
+        className="chart-downloads",
+    )
+    out = to_html(tree)
+    assert out.startswith(
+        '<details class="chart-downloads"><summary class="btn">Visa &lt;tabell&gt; &amp; mer</summary>'
+    )
+    assert 'href="/export/a.csv?x=1&amp;y=&quot;2&quot;"' in out and 'download=""' in out
+    assert 'style="font-weight: bold"' in out and 'aria-hidden="true"' in out and 'lang="sv"' in out
+    alert = to_html(dbc.Alert("Kunde <inte>", color="warning", className="mb-0"))
+    assert alert == '<div class="alert alert-warning mb-0" role="alert">Kunde &lt;inte&gt;</div>'
+    # read back as the browser gets it: the same words, no element made of the text
+    parsed = as_json(static(tree))
+    assert text(parsed) == "Visa <tabell> & mer Ladda ner Industri"
+    assert [n["type"] for n in nodes(parsed)][1:] == ["Details", "Summary", "A", "Span"]
+
+
+def test_inert_html_refuses_a_component_with_behaviour():
+    with pytest.raises(TypeError, match="Dropdown"):
+        to_html(html.Div(dcc.Dropdown(options=["a"])))
