@@ -8,7 +8,7 @@ PORT ?= 8050
 STORE := data/s3.sqlite
 STORE_SOURCES := data/schema.py data/classifications.py data/content.py data/example.py data/build.py
 
-.PHONY: run test lint format browser bench clean
+.PHONY: run test test-unit test-browser lint format browser bench clean
 
 run: $(VENV)/.installed $(STORE)
 	HOST=$(HOST) PORT=$(PORT) $(PY) app.py
@@ -42,8 +42,21 @@ format: $(VENV)/.test-installed
 	$(VENV)/bin/ruff format .
 	$(VENV)/bin/ruff check --fix .
 
+# Two workers (pytest-xdist), each with its own store, server and Chromium; the checks of one loaded
+# page stay in one worker (xdist_group). `make test WORKERS=` runs in one process.
+WORKERS ?= -n 2 --dist loadgroup
+
+# Every test, both kinds, in one run; the slowest are listed.
 test: $(VENV)/.test-installed browser lint
-	$(PY) -m pytest -q
+	$(PY) -m pytest -q $(WORKERS) --durations=20
+
+# The two kinds apart: without a browser (store, indicators, charts, pages over HTTP, exports) ...
+test-unit: $(VENV)/.test-installed lint
+	$(PY) -m pytest -q $(WORKERS) -m "not browser"
+
+# ... and in Debian's headless Chromium (tests/*_browser.py).
+test-browser: $(VENV)/.test-installed browser
+	$(PY) -m pytest -q $(WORKERS) -m browser
 
 bench: $(VENV)/.test-installed browser $(STORE)
 	$(PY) bench/run.py

@@ -71,6 +71,11 @@ def change_level(watched: PageWatch) -> dict:
     return page.evaluate("window.__draws")
 
 
+# Both level tests in one worker (pytest-xdist): the second is answered from the first one's cache.
+SAME_WORKER = pytest.mark.xdist_group("styrkeomraden level change")
+
+
+@SAME_WORKER
 def test_a_change_of_level_redraws_every_chart_with_room_for_its_labels(watched):
     draws = change_level(watched)
     assert len(draws) >= 7, draws  # every Plotly chart of the view, those below the fold too
@@ -79,6 +84,7 @@ def test_a_change_of_level_redraws_every_chart_with_room_for_its_labels(watched)
     assert watched.console_errors == []
 
 
+@SAME_WORKER
 @pytest.mark.xfail(
     strict=True,
     reason="regression since c175299: after a change of level, lq-bars and heatmap (the two charts whose "
