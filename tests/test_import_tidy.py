@@ -84,7 +84,7 @@ def test_an_unknown_measure_is_refused_with_the_known_ones_listed(tmp_path, stor
     code, _out, err = run_cli("import", "--db", store, "--measure", "sysselsatta", path)
     assert code == 1
     assert "okänt mått ”sysselsatta”" in err
-    assert "employees (Förvärvsarbetande (dagbefolkning))" in err and "new_firms (Nystartade företag)" in err
+    assert "employees (Sysselsatta efter arbetsställe)" in err and "new_firms (Nystartade företag)" in err
 
 
 def test_xlsx_sheet_with_the_tidy_header_imports(tmp_path, store):
