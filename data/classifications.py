@@ -151,6 +151,7 @@ A10 = [
     ("R-U", "Kultur, nöje och andra tjänster", "Arts, entertainment, recreation and other services"),
 ]
 A10_OVERLAPPING = {"C"}  # left out when summing A*10 aggregates into a total
+A10_PARENT = {"C": "B-E"}  # the aggregate an overlapping "of which" row lies inside
 
 # SCB's 15 branschgrupper (aggregates of SNI 2007 sections), as Regionfakta and Region Dalarna publish them:
 # (code, name_sv, name_en, sections, other Swedish names in use). G99 "okänd" is no industry and is left out.
