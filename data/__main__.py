@@ -5,12 +5,12 @@ from __future__ import annotations
 import argparse
 import sys
 
-from . import build, users
+from . import build, real, users
 from .importing import command as import_command
 from .importing import fetch as fetch_pxweb
 
 # Each command module exposes add_arguments(subparsers) and sets func on its parser.
-COMMANDS = [build, users, import_command, fetch_pxweb]
+COMMANDS = [build, users, import_command, fetch_pxweb, real]
 
 
 def main(argv: list[str] | None = None) -> int:

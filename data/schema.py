@@ -37,12 +37,13 @@ region = Table(
 industry = Table(
     "industry",
     metadata,
-    Column("code", String(8), primary_key=True),  # A..U, 01..99, B-E, TOTAL
-    Column("level", String(10), nullable=False),  # section | division | a10 | total
+    Column("code", String(8), primary_key=True),  # A..U, 01..99, B-E, G01..G15, TOTAL
+    Column("level", String(10), nullable=False),  # section | division | a10 | bransch15 | total
     Column("name_sv", String(200), nullable=False),
     Column("name_en", String(200), nullable=False),
     Column("section", String(1)),  # for divisions: their section; for sections: itself
     Column("a10", String(4)),  # for sections and divisions: their NACE A*10 aggregate
+    Column("group15", String(4)),  # for sections and divisions: their SCB branschgrupp (G01-G15)
     Column("sort", Integer, nullable=False),
 )
 
@@ -73,7 +74,12 @@ measure = Table(
     Column("name_en", String(200), nullable=False),
     Column("unit_sv", String(60), nullable=False),
     Column("unit_en", String(60), nullable=False),
-    Column("kind", String(6), nullable=False),  # stock | flow (how sub-annual periods fold)
+    Column("kind", String(6), nullable=False),  # stock | flow | index | share (data/measures.py)
+    Column("description_sv", Text),
+    Column("description_en", Text),
+    Column("aliases", Text),  # other names publishers use, separated by |
+    Column("by_sex", Boolean, nullable=False, default=False),  # a PxWeb import keeps the sex dimension
+    Column("signed", Boolean, nullable=False, default=False),  # values may be negative
 )
 
 research_subject = Table(
@@ -110,6 +116,17 @@ dataset = Table(
     Column("retrieved", Date),
     Column("is_example", Boolean, nullable=False),
     Column("notes", Text),
+    # Described in data/real/manifest.toml for shipped datasets; the methods page and exports show them.
+    Column("publisher", String(200)),
+    Column("table_ref", String(300)),  # the publisher's table id or page
+    Column("unit", String(200)),
+    Column("measures", String(300)),  # the measures it holds, comma separated
+    Column("importer", String(40)),
+    Column("file", String(300)),  # the shipped file, relative to data/real
+    Column("rounding", Float),  # values are rounded to this many units (Eurostat: 1000)
+    Column("rank", Integer, nullable=False, default=100),  # lower wins when real datasets hold the same measure
+    Column("caveats_sv", Text),
+    Column("caveats_en", Text),
 )
 
 fact = Table(
@@ -120,8 +137,10 @@ fact = Table(
     Column("industry", String(8), ForeignKey("industry.code"), primary_key=True),
     Column("year", Integer, primary_key=True),
     Column("measure", String(40), ForeignKey("measure.code"), primary_key=True),
+    Column("sex", String(6), primary_key=True, default="total"),  # total | women | men
     Column("value", Float, nullable=False),
 )
+SEXES = ("total", "women", "men")
 # The views read one measure and year at a time; without this every read scans the whole table.
 Index("ix_fact_measure_year_region", fact.c.measure, fact.c.year, fact.c.region)
 
@@ -342,9 +361,9 @@ milestone = Table(
     Column("text_en", Text, nullable=False),
     Column("activity", Integer, ForeignKey("activity.number")),
     Column("subgoal", Integer, ForeignKey("subgoal.number")),
-    # Stored status is what the manager set: planerad | pagar | klar | struken.
-    # "försenad" is derived from the planned quarter and the as-of date, never stored.
-    Column("status", String(10), nullable=False),
+    # Stored status is what the manager set: planerad | pagar | klar | struken, or NULL when nobody has
+    # reported one (read as unknown). "försenad" is derived from the planned quarter and the as-of date.
+    Column("status", String(10)),
     Column("completed_on", Date),
     Column("comment", Text),
     Column("status_is_example", Boolean, nullable=False),

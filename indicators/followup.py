@@ -1,7 +1,8 @@
 """Follow the project plan: milestone status at an as-of date, share done, and the audit history.
 
 "försenad" (delayed) is derived here from the planned quarter and the as-of date; the store
-keeps only what the project manager set (planerad, pagar, klar, struken).
+keeps only what the project manager set (planerad, pagar, klar, struken). A milestone nobody has
+reported a status for is "okand" (unknown): never planned, never late, never done.
 """
 
 from __future__ import annotations
@@ -16,8 +17,9 @@ from data import schema as s
 from .meta import IndicatorMeta, register
 
 STORED_STATUSES = ("planerad", "pagar", "klar", "struken")
-STATUSES = ("klar", "pagar", "planerad", "forsenad", "struken")  # display order
+STATUSES = ("klar", "pagar", "planerad", "forsenad", "struken", "okand")  # display order
 STATUS_WORDS = {
+    "okand": ("status okänd", "status unknown"),
     "planerad": ("planerad", "planned"),
     "pagar": ("pågår", "in progress"),
     "klar": ("klar", "done"),
@@ -38,16 +40,20 @@ MILESTONE_STATUS = IndicatorMeta(
         "En milstolpe är klar från sitt slutdatum. Är den inte klar när dess planerade kvartal är slut räknas "
         "den som försenad; det sparas aldrig utan räknas fram. En milstolpe som blir klar senare än datumet "
         "räknas som pågående om dess kvartal har börjat, annars som planerad. Bakåt i tiden räknas en pågående "
-        "milstolpe som pågående från början av sitt kvartal; för dagens läge gäller projektledarens status."
+        "milstolpe som pågående från början av sitt kvartal; för dagens läge gäller projektledarens status. "
+        "En milstolpe som ingen har rapporterat status för har okänd status: den räknas varken som klar, "
+        "planerad eller försenad."
     ),
     definition_en=(
         "The status the project manager set (planned, in progress, done, cancelled), read at the chosen date. "
         "A milestone is done from its completion date. If it is not done when its planned quarter has ended it "
         "counts as delayed; that is computed, never stored. A milestone completed after the date counts as in "
         "progress if its quarter has begun, otherwise as planned. Looking back, a milestone in progress counts as "
-        "in progress from the start of its quarter; for today's status the project manager's word stands."
+        "in progress from the start of its quarter; for today's status the project manager's word stands. "
+        "A milestone nobody has reported a status for has an unknown status: it counts as neither done, "
+        "planned nor delayed."
     ),
-    formula="försenad ⇔ kvartalets slut < datum ∧ ¬(klar ∧ slutdatum ≤ datum) ∧ status ≠ struken",
+    formula="försenad ⇔ kvartalets slut < datum ∧ ¬(klar ∧ slutdatum ≤ datum) ∧ status ≠ struken ∧ status rapporterad",
     source_sv="Projektplanen (milstolpar och kvartal); status från projektledarens uppföljning",
     source_en="The project plan (milestones and quarters); status from the project manager's follow-up",
     view="milstolpar",
@@ -58,8 +64,14 @@ SHARE_DONE = IndicatorMeta(
     title_en="Share of milestones done",
     unit_sv="procent",
     unit_en="per cent",
-    definition_sv="Klara milstolpar delat med alla milstolpar utom strukna, per planerat kvartal och per aktivitet.",
-    definition_en="Milestones done divided by all milestones except cancelled ones, per planned quarter and per activity.",
+    definition_sv=(
+        "Klara milstolpar delat med alla milstolpar utom strukna, per planerat kvartal och per aktivitet. "
+        "Har någon milstolpe i gruppen okänd status räknas ingen andel (uppgift saknas)."
+    ),
+    definition_en=(
+        "Milestones done divided by all milestones except cancelled ones, per planned quarter and per activity. "
+        "Where a milestone of the group has an unknown status, no share is computed (no data)."
+    ),
     formula="andel = klara / (alla − strukna)",
     source_sv=MILESTONE_STATUS.source_sv,
     source_en=MILESTONE_STATUS.source_en,
@@ -122,7 +134,9 @@ def project_period(conn) -> tuple[date, date]:
 def milestone_status(
     stored: str, year: int, quarter: int, completed_on: date | None, asof: date, today: date | None = None
 ) -> str:
-    """Return the status at asof: planerad | pagar | klar | forsenad | struken (today: the date of 'now')."""
+    """Return the status at asof: planerad | pagar | klar | forsenad | struken | okand (today: the date of 'now')."""
+    if stored is None:  # nobody has reported a status: unknown, not late
+        return "okand"
     if stored == "struken":
         return "struken"
     if stored == "klar" and (completed_on is None or completed_on <= asof):
@@ -194,16 +208,25 @@ def status_counts(frame: pd.DataFrame) -> dict[str, int]:
     return counts
 
 
+def status_known(frame: pd.DataFrame) -> bool:
+    """Return True when every milestone of the frame has a reported status (none is okand)."""
+    return not (frame["status"] == "okand").any()
+
+
 @register(SHARE_DONE)
 def share_done(frame: pd.DataFrame, by: list[str]) -> pd.DataFrame:
-    """Return per group: the by columns, one count column per status, total (without cancelled), share_done."""
+    """Return per group: the by columns, one count column per status, total (without cancelled), share_done.
+
+    share_done is NaN (no data) for a group with a milestone of unknown status (okand).
+    """
     if frame.empty:
         return pd.DataFrame(columns=[*by, *STATUSES, "total", "share_done"])
     counts = pd.crosstab([frame[c] for c in by], frame["status"]).reindex(columns=list(STATUSES), fill_value=0)
     counts.columns.name = None
     counts = counts.reset_index()
     counts["total"] = counts[list(STATUSES)].sum(axis=1) - counts["struken"]
-    counts["share_done"] = (counts["klar"] / counts["total"].where(counts["total"] > 0)).astype(float)
+    known = (counts["total"] > 0) & (counts["okand"] == 0)  # a share with unknown statuses would read as "not done"
+    counts["share_done"] = (counts["klar"] / counts["total"].where(known)).astype(float)
     return counts.sort_values(by).reset_index(drop=True)
 
 

@@ -18,7 +18,7 @@ ATTAINMENT_WORDS = {
     "i_fas": ("i fas", "on track"),
     "efter_plan": ("efter plan", "behind plan"),
     "ej_uppnatt": ("målet inte nått", "target not met"),
-    "ingen_matning": ("ingen mätning ännu", "not measured yet"),
+    "ingen_matning": ("inget utfall rapporterat", "no outcome reported"),
 }
 GOAL_ATTAINMENT = IndicatorMeta(
     key="goal_attainment",

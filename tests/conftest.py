@@ -14,9 +14,27 @@ from tests.pages import goto
 
 @pytest.fixture(scope="session")
 def store_url(tmp_path_factory) -> str:
-    """Return the URL of a full example store, built once per test run."""
+    """Return the URL of an example store (invented statistics, no real data), built once per test run.
+
+    The view tests were written against the invented statistics (SNI divisions, every year to 2023); they keep
+    this store until the views are reworked for the real data. Tests of the real data use real_store_url.
+    """
     path = tmp_path_factory.mktemp("store") / "s3.sqlite"
+    return build(f"sqlite:///{path}", real_data=False, example_statistics=True)
+
+
+@pytest.fixture(scope="session")
+def real_store_url(tmp_path_factory) -> str:
+    """Return the URL of the default store (`python -m data build`): real statistics and example records."""
+    path = tmp_path_factory.mktemp("real") / "s3.sqlite"
     return build(f"sqlite:///{path}")
+
+
+@pytest.fixture(scope="session")
+def demo_store_url(tmp_path_factory) -> str:
+    """Return the URL of a demonstration store (--demo): real and invented statistics side by side."""
+    path = tmp_path_factory.mktemp("demo") / "s3.sqlite"
+    return build(f"sqlite:///{path}", example_statistics=True)
 
 
 @pytest.fixture(scope="session")

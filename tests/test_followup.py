@@ -8,6 +8,8 @@ import pandas as pd
 import pytest
 from pandas.testing import assert_frame_equal
 
+from data.build import build
+from data.store import engine_for
 from indicators.followup import (
     milestone_status,
     milestones,
@@ -16,8 +18,10 @@ from indicators.followup import (
     quarters_between,
     share_done,
     status_counts,
+    status_known,
+    status_word,
 )
-from indicators.goals import attainment_status, expected_share, goal_attainment
+from indicators.goals import attainment_status, attainment_word, expected_share, goal_attainment
 
 TODAY = date(2026, 11, 1)
 
@@ -48,13 +52,13 @@ def test_milestone_status_at_an_as_of_date(stored, year, quarter, completed_on, 
     "asof,counts,late",
     [
         # Before the first quarter ended: only milestone 1 (2016 K2, done 20 June 2016) is under way.
-        (date(2016, 5, 1), dict(klar=0, pagar=1, planerad=13, forsenad=0, struken=0, total=14), []),
+        (date(2016, 5, 1), dict(klar=0, pagar=1, planerad=13, forsenad=0, struken=0, total=14, okand=0), []),
         # 1 July 2017: milestone 8 (2017 K2) was done only on 10 Nov 2017, so it is late.
-        (date(2017, 7, 1), dict(klar=8, pagar=1, planerad=4, forsenad=1, struken=0, total=14), [8]),
+        (date(2017, 7, 1), dict(klar=8, pagar=1, planerad=4, forsenad=1, struken=0, total=14, okand=0), [8]),
         # The project's last day: milestone 13 (2018 K1) is still in progress, so late.
-        (date(2018, 7, 31), dict(klar=13, pagar=0, planerad=0, forsenad=1, struken=0, total=14), [13]),
+        (date(2018, 7, 31), dict(klar=13, pagar=0, planerad=0, forsenad=1, struken=0, total=14, okand=0), [13]),
         # Long after: nothing changes any more.
-        (date(2030, 1, 1), dict(klar=13, pagar=0, planerad=0, forsenad=1, struken=0, total=14), [13]),
+        (date(2030, 1, 1), dict(klar=13, pagar=0, planerad=0, forsenad=1, struken=0, total=14, okand=0), [13]),
     ],
 )
 def test_example_store_milestones_at_several_dates(conn, asof, counts, late):
@@ -80,12 +84,53 @@ def test_share_done_per_group_leaves_cancelled_out_of_the_denominator():
             "planerad": [0, 1],
             "forsenad": [1, 0],
             "struken": [1, 0],
+            "okand": [0, 0],
             "total": [2, 2],
             "share_done": [0.5, 0.0],
         }
     )
     result = share_done(frame, ["activity_key"])
     assert_frame_equal(result, expected, check_dtype=False)
+
+
+def test_a_group_with_an_unknown_status_has_no_share_done():
+    """Unknown is neither done nor not done: no share, never "0 of N"."""
+    frame = pd.DataFrame({"activity_key": ["1", "1", "2"], "status": ["klar", "okand", "okand"]})
+    result = share_done(frame, ["activity_key"]).set_index("activity_key")
+    assert result.at["1", "okand"] == 1 and result.at["1", "klar"] == 1
+    assert result["share_done"].isna().all()
+
+
+@pytest.mark.parametrize(
+    "asof",
+    [date(2016, 5, 1), date(2017, 7, 1), date(2030, 1, 1)],  # before, during and long after the project
+)
+def test_milestones_without_a_reported_status_are_unknown_never_late(tmp_path_factory, asof):
+    url = real_only_store(tmp_path_factory)
+    with engine_for(url).connect() as conn:
+        frame = milestones(conn, asof, today=TODAY)
+    counts = status_counts(frame)
+    assert counts["okand"] == 14 and counts["forsenad"] == 0 and counts["klar"] == 0 and counts["planerad"] == 0
+    assert not status_known(frame)
+    assert status_word("okand", "sv") == "status okänd" and status_word("okand", "en") == "status unknown"
+
+
+_REAL_ONLY: list[str] = []
+
+
+def real_only_store(tmp_path_factory) -> str:
+    """Return a store built with --real-only (no example record, so no milestone status), built once."""
+    if not _REAL_ONLY:
+        _REAL_ONLY.append(
+            build(f"sqlite:///{tmp_path_factory.mktemp('real_only') / 's3.sqlite'}", example_records=False)
+        )
+    return _REAL_ONLY[0]
+
+
+def test_an_indicator_without_outcome_says_none_is_reported():
+    assert attainment_status(None, 0.5, period_over=False) == "ingen_matning"
+    assert attainment_word("ingen_matning", "sv") == "inget utfall rapporterat"
+    assert attainment_word("ingen_matning", "en") == "no outcome reported"
 
 
 def test_share_done_per_quarter_in_the_store(conn):
