@@ -9,7 +9,7 @@ from datetime import datetime
 from sqlalchemy import insert
 
 from . import classifications as cl
-from . import content, example
+from . import content, example, plan
 from . import schema as s
 from .store import database_url, dispose_all, engine_for, sqlite_path
 
@@ -227,7 +227,7 @@ def build(url: str | None = None, *, empty: bool = False) -> str:
     engine = engine_for(target_url)
     s.metadata.drop_all(engine)
     s.metadata.create_all(engine)
-    parts = [classification_rows(), plan_rows()] + ([] if empty else [example_rows()])
+    parts = [classification_rows(), plan_rows(), plan.rows()] + ([] if empty else [example_rows()])
     with engine.begin() as conn:
         for rows in parts:
             for table in s.metadata.sorted_tables:

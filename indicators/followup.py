@@ -153,14 +153,19 @@ MILESTONE_COLUMNS = [
     "comment",
     "status_is_example",
     "version",
+    "planned_on",
 ]
 
 
 def milestones(conn, asof: date, today: date | None = None) -> pd.DataFrame:
     """Return every milestone with its status at asof: id, year, quarter, text_sv, text_en, activity,
-    activity_key, subgoal, stored_status, status, completed_on, comment, status_is_example, version."""
-    m = s.milestone
+    activity_key, subgoal, stored_status, status, completed_on, comment, status_is_example, version,
+    planned_on (the day, for the milestones the plan dates to the day; else None)."""
+    m, md = s.milestone, s.milestone_date
+    dated = dict(conn.execute(select(md.c.milestone, md.c.planned_on)).all())
     rows = conn.execute(select(m).order_by(m.c.year, m.c.quarter, m.c.id)).mappings().all()
+    # In the plan's order: a milestone dated to the day (the practical start) leads its quarter.
+    rows = sorted(rows, key=lambda r: (r["year"], r["quarter"], r["id"] not in dated, r["id"]))
     records = [
         {
             **{k: r[k] for k in ("id", "year", "quarter", "text_sv", "text_en", "subgoal", "completed_on", "comment")},
@@ -170,6 +175,7 @@ def milestones(conn, asof: date, today: date | None = None) -> pd.DataFrame:
             "status": milestone_status(r["status"], r["year"], r["quarter"], r["completed_on"], asof, today),
             "status_is_example": bool(r["status_is_example"]),
             "version": r["version"],
+            "planned_on": dated.get(r["id"]),
         }
         for r in rows
     ]

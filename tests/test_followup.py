@@ -47,14 +47,15 @@ def test_milestone_status_at_an_as_of_date(stored, year, quarter, completed_on, 
 @pytest.mark.parametrize(
     "asof,counts,late",
     [
-        # Before the first quarter ended: only milestone 1 (2016 K2, done 20 June 2016) is under way.
-        (date(2016, 5, 1), dict(klar=0, pagar=1, planerad=13, forsenad=0, struken=0, total=14), []),
+        # Before the first quarter ended: the practical start (1 April 2016) is done, milestone 1 (2016 K2,
+        # done 20 June 2016) is under way.
+        (date(2016, 5, 1), dict(klar=1, pagar=1, planerad=14, forsenad=0, struken=0, total=16), []),
         # 1 July 2017: milestone 8 (2017 K2) was done only on 10 Nov 2017, so it is late.
-        (date(2017, 7, 1), dict(klar=8, pagar=1, planerad=4, forsenad=1, struken=0, total=14), [8]),
+        (date(2017, 7, 1), dict(klar=9, pagar=1, planerad=5, forsenad=1, struken=0, total=16), [8]),
         # The project's last day: milestone 13 (2018 K1) is still in progress, so late.
-        (date(2018, 7, 31), dict(klar=13, pagar=0, planerad=0, forsenad=1, struken=0, total=14), [13]),
+        (date(2018, 7, 31), dict(klar=15, pagar=0, planerad=0, forsenad=1, struken=0, total=16), [13]),
         # Long after: nothing changes any more.
-        (date(2030, 1, 1), dict(klar=13, pagar=0, planerad=0, forsenad=1, struken=0, total=14), [13]),
+        (date(2030, 1, 1), dict(klar=15, pagar=0, planerad=0, forsenad=1, struken=0, total=16), [13]),
     ],
 )
 def test_example_store_milestones_at_several_dates(conn, asof, counts, late):
