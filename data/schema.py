@@ -5,6 +5,7 @@ Portable SQLAlchemy Core (no SQLite-only SQL), so a PostgreSQL URL works as well
 
 from sqlalchemy import (
     Boolean,
+    CheckConstraint,
     Column,
     Date,
     DateTime,
@@ -487,3 +488,71 @@ plan_note = Table(
     Column("note_sv", Text, nullable=False),
     Column("note_en", Text, nullable=False),
 )
+
+# --- Qualitative half of the strength analysis (issue 18) ------------------
+# A record is about a strength area (region + industry at a level of the strength analysis: SNI
+# section or division, NACE A*10, functional sector; industry holds that level's code, a sector's
+# code for "sector") or about a test area (test_area; region is then the test area's county).
+# Written by data/assessments_write.py (checked, versioned, audited) or imported from CSV.
+_SUBJECT_CHECK = (
+    "(test_area IS NULL AND level IS NOT NULL AND industry IS NOT NULL) OR "
+    "(test_area IS NOT NULL AND level IS NULL AND industry IS NULL)"
+)
+
+
+def _subject_columns() -> list:
+    return [
+        Column("region", String(8), ForeignKey("region.code"), nullable=False),
+        Column("level", String(10)),  # section | division | a10 | sector; NULL for a test area
+        Column("industry", String(20)),
+        Column("test_area", Integer, ForeignKey("test_area.id", ondelete="CASCADE")),
+    ]
+
+
+def _record_columns() -> list:
+    return [
+        Column("assessed_on", Date, nullable=False),
+        Column("assessed_by", String(200), nullable=False),
+        Column("is_example", Boolean, nullable=False),  # invented (demo) records only
+        Column("dataset", String(60), ForeignKey("dataset.code")),  # the imported file's dataset; NULL if entered
+        Column("version", Integer, nullable=False, default=1),
+    ]
+
+
+qualitative_assessment = Table(
+    "qualitative_assessment",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    *_subject_columns(),
+    Column("conclusion_sv", Text, nullable=False),
+    Column("conclusion_en", Text),
+    Column("verdict", String(20), nullable=False),  # bekraftar | forsvagar | tillfor
+    Column("documents", Integer),  # how many documents were studied (NULL: not stated)
+    Column("interviews", Integer),  # how many interviews were held
+    Column("evidence_sv", Text),  # which documents and interviews
+    Column("evidence_en", Text),
+    Column("evidence_from", Date),  # when the evidence was gathered
+    Column("evidence_to", Date),
+    *_record_columns(),
+    CheckConstraint(_SUBJECT_CHECK, name="qualitative_assessment_subject"),
+)
+Index("ix_qualitative_assessment_subject", qualitative_assessment.c.region, qualitative_assessment.c.industry)
+
+value_chain = Table(
+    "value_chain",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    *_subject_columns(),
+    Column("chain_sv", Text, nullable=False),  # which international value chain
+    Column("chain_en", Text),
+    Column("regions_abroad", Text, nullable=False),  # regions abroad, separated by "; "
+    Column("position", String(20), nullable=False),  # uppstroms | mitt | nedstroms | flera
+    Column("position_note_sv", Text),
+    Column("position_note_en", Text),
+    Column("interviews", Integer),
+    Column("evidence_sv", Text),
+    Column("evidence_en", Text),
+    *_record_columns(),
+    CheckConstraint(_SUBJECT_CHECK, name="value_chain_subject"),
+)
+Index("ix_value_chain_subject", value_chain.c.region, value_chain.c.industry)
