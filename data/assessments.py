@@ -38,7 +38,7 @@ POSITIONS = {  # code: (Swedish, English) -- where the region's firms sit in an 
 }
 FIRST_DAY = date(1990, 1, 1)
 MAX_COUNT = 100_000
-LIMITS = {"long": 4000, "short": 200, "regions": 1000}
+LIMITS = {"long": 4000, "short": 200, "regions": 1000, "unit": 60}
 
 SUBJECT_LABELS = {
     "region": ("Region", "Region"),

@@ -364,6 +364,9 @@ activity_indicator = Table(
     Column("unit_en", String(60), nullable=False),
     Column("target", Float, nullable=False),
     Column("is_example", Boolean, nullable=False),
+    Column("method_sv", Text),  # how it is measured (the manager's words)
+    Column("method_en", Text),
+    Column("version", Integer, nullable=False, default=1),  # optimistic locking for the manager's edits
 )
 
 indicator_outcome = Table(
