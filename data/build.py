@@ -18,7 +18,8 @@ from datetime import datetime
 from sqlalchemy import insert
 
 from . import classifications as cl
-from . import content, example, measures, real
+from . import content, example, measures, plan, real
+from .example_assessments import insert_examples as insert_example_assessments
 from . import schema as s
 from .store import database_url, dispose_all, engine_for, sqlite_path
 
@@ -260,7 +261,7 @@ def build(
     engine = engine_for(target_url)
     s.metadata.drop_all(engine)
     s.metadata.create_all(engine)
-    parts = [classification_rows(), plan_rows()]
+    parts = [classification_rows(), plan_rows(), plan.rows()]
     parts += [example_rows()] if example_records else []
     parts += [example_statistics_rows()] if example_statistics else []
     try:
@@ -273,6 +274,8 @@ def build(
                 _apply_example_statuses(conn)
             if real_data:
                 real.load_shipped(conn)
+            if example_statistics:  # the demonstration store shows the qualitative half with invented records too
+                insert_example_assessments(conn)
     except BaseException:
         if path is not None:  # leave no half-built file behind
             dispose_all()

@@ -601,6 +601,8 @@ MILESTONE_STATUS = {
     11: ("klar", date(2017, 12, 20)),
     12: ("pagar", None),
     13: ("klar", date(2018, 7, 20)),
+    14: ("klar", date(2016, 4, 1)),  # practical start
+    15: ("klar", date(2018, 7, 31)),  # end date
 }
 
 # Example activity indicators: code, activity, name_sv, name_en, unit_sv, unit_en, target, cumulative outcomes per quarter

@@ -5,6 +5,7 @@ Portable SQLAlchemy Core (no SQLite-only SQL), so a PostgreSQL URL works as well
 
 from sqlalchemy import (
     Boolean,
+    CheckConstraint,
     Column,
     Date,
     DateTime,
@@ -382,6 +383,9 @@ activity_indicator = Table(
     Column("unit_en", String(60), nullable=False),
     Column("target", Float, nullable=False),
     Column("is_example", Boolean, nullable=False),
+    Column("method_sv", Text),  # how it is measured (the manager's words)
+    Column("method_en", Text),
+    Column("version", Integer, nullable=False, default=1),  # optimistic locking for the manager's edits
 )
 
 indicator_outcome = Table(
@@ -417,3 +421,160 @@ audit_log = Table(
     Column("old_value", Text),
     Column("new_value", Text),
 )
+
+# --- The plan in its own words (issue 18) ----------------------------------
+# The Swedish texts of activity, subgoal, milestone and the tables below are the plan's words
+# (projektpresentation.txt); the English texts are the dashboard's translation. plan_field_origin
+# says which field is which, plan_note marks evident slips (sic) and labels the slides cut off.
+
+plan_section = Table(
+    "plan_section",
+    metadata,
+    Column("code", String(40), primary_key=True),  # malgrupper | avgransningar | lansprocess_20 | ...
+    Column("sort", Integer, nullable=False),
+    Column("region", String(8), ForeignKey("region.code")),  # a county's own process; NULL otherwise
+    Column("title_sv", String(200), nullable=False),
+    Column("title_en", String(200), nullable=False),
+    Column("title_in_plan", Boolean, nullable=False),  # False: the slide's heading is missing; the title is ours
+)
+
+plan_item = Table(
+    "plan_item",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("section", String(40), ForeignKey("plan_section.code", ondelete="CASCADE"), nullable=False),
+    Column("sort", Integer, nullable=False),
+    Column("label_sv", String(200)),  # the box's label on the slide ("Strategi"); NULL when the text gives none
+    Column("label_en", String(200)),
+    Column("text_sv", Text, nullable=False),
+    Column("text_en", Text, nullable=False),
+)
+
+# The project's organisation: staff by role and share, the universities' own hours, steering and
+# reference groups. text_sv is the plan's line; the other columns are read from it.
+project_role = Table(
+    "project_role",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("section", String(40), ForeignKey("plan_section.code", ondelete="CASCADE"), nullable=False),
+    Column("sort", Integer, nullable=False),
+    Column("text_sv", Text, nullable=False),
+    Column("text_en", Text, nullable=False),
+    Column("role_sv", String(200)),
+    Column("role_en", String(200)),
+    Column("person", String(200)),
+    Column("share_percent", Float),  # share of full time
+    Column("hours", Integer),  # the universities' own hours
+    Column("university", String(10), ForeignKey("university.code")),
+)
+
+# Which sub-goal each activity serves: the dashboard's reading (the plan does not say it in words).
+activity_subgoal = Table(
+    "activity_subgoal",
+    metadata,
+    Column("activity", Integer, ForeignKey("activity.number", ondelete="CASCADE"), primary_key=True),
+    Column("subgoal", Integer, ForeignKey("subgoal.number", ondelete="CASCADE"), primary_key=True),
+)
+
+# Milestones the plan dates to the day (practical start, end date) beside the quarterly ones.
+milestone_date = Table(
+    "milestone_date",
+    metadata,
+    Column("milestone", Integer, ForeignKey("milestone.id", ondelete="CASCADE"), primary_key=True),
+    Column("planned_on", Date, nullable=False),
+    Column("label_sv", String(40), nullable=False),  # as the plan writes it: "1 apr 2016"
+    Column("label_en", String(40), nullable=False),
+)
+
+# Where a field's content comes from: plan (the plan's words), oversattning (the dashboard's
+# translation), tolkning (the dashboard's reading of the plan).
+plan_field_origin = Table(
+    "plan_field_origin",
+    metadata,
+    Column("entity", String(40), primary_key=True),  # table name
+    Column("field", String(40), primary_key=True),
+    Column("origin", String(20), nullable=False),
+    Column("note_sv", Text),
+    Column("note_en", Text),
+)
+
+# A remark on one stored text: sic (an evident slip kept as written), avkortad (the slide's label
+# is cut off or missing), anmarkning (anything else a reader should know).
+plan_note = Table(
+    "plan_note",
+    metadata,
+    Column("entity", String(40), primary_key=True),
+    Column("record", String(40), primary_key=True),
+    Column("field", String(40), primary_key=True),
+    Column("kind", String(20), primary_key=True),
+    Column("note_sv", Text, nullable=False),
+    Column("note_en", Text, nullable=False),
+)
+
+# --- Qualitative half of the strength analysis (issue 18) ------------------
+# A record is about a strength area (region + industry at a level of the strength analysis: SNI
+# section or division, NACE A*10, functional sector; industry holds that level's code, a sector's
+# code for "sector") or about a test area (test_area; region is then the test area's county).
+# Written by data/assessments_write.py (checked, versioned, audited) or imported from CSV.
+_SUBJECT_CHECK = (
+    "(test_area IS NULL AND level IS NOT NULL AND industry IS NOT NULL) OR "
+    "(test_area IS NOT NULL AND level IS NULL AND industry IS NULL)"
+)
+
+
+def _subject_columns() -> list:
+    return [
+        Column("region", String(8), ForeignKey("region.code"), nullable=False),
+        Column("level", String(10)),  # section | division | a10 | sector; NULL for a test area
+        Column("industry", String(20)),
+        Column("test_area", Integer, ForeignKey("test_area.id", ondelete="CASCADE")),
+    ]
+
+
+def _record_columns() -> list:
+    return [
+        Column("assessed_on", Date, nullable=False),
+        Column("assessed_by", String(200), nullable=False),
+        Column("is_example", Boolean, nullable=False),  # invented (demo) records only
+        Column("dataset", String(60), ForeignKey("dataset.code")),  # the imported file's dataset; NULL if entered
+        Column("version", Integer, nullable=False, default=1),
+    ]
+
+
+qualitative_assessment = Table(
+    "qualitative_assessment",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    *_subject_columns(),
+    Column("conclusion_sv", Text, nullable=False),
+    Column("conclusion_en", Text),
+    Column("verdict", String(20), nullable=False),  # bekraftar | forsvagar | tillfor
+    Column("documents", Integer),  # how many documents were studied (NULL: not stated)
+    Column("interviews", Integer),  # how many interviews were held
+    Column("evidence_sv", Text),  # which documents and interviews
+    Column("evidence_en", Text),
+    Column("evidence_from", Date),  # when the evidence was gathered
+    Column("evidence_to", Date),
+    *_record_columns(),
+    CheckConstraint(_SUBJECT_CHECK, name="qualitative_assessment_subject"),
+)
+Index("ix_qualitative_assessment_subject", qualitative_assessment.c.region, qualitative_assessment.c.industry)
+
+value_chain = Table(
+    "value_chain",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    *_subject_columns(),
+    Column("chain_sv", Text, nullable=False),  # which international value chain
+    Column("chain_en", Text),
+    Column("regions_abroad", Text, nullable=False),  # regions abroad, separated by "; "
+    Column("position", String(20), nullable=False),  # uppstroms | mitt | nedstroms | flera
+    Column("position_note_sv", Text),
+    Column("position_note_en", Text),
+    Column("interviews", Integer),
+    Column("evidence_sv", Text),
+    Column("evidence_en", Text),
+    *_record_columns(),
+    CheckConstraint(_SUBJECT_CHECK, name="value_chain_subject"),
+)
+Index("ix_value_chain_subject", value_chain.c.region, value_chain.c.industry)

@@ -77,6 +77,40 @@ SHARE_DONE = IndicatorMeta(
     source_en=MILESTONE_STATUS.source_en,
     view="milstolpar",
 )
+LATE_COMPLETION = IndicatorMeta(
+    key="milestone_late_completion",
+    title_sv="Milstolpar klara efter sitt kvartal",
+    title_en="Milestones done after their quarter",
+    unit_sv="kvartal",
+    unit_en="quarters",
+    definition_sv=(
+        "En milstolpe som blev klar efter slutet av sitt planerade kvartal är klar, N kvartal sent. N räknas i "
+        "kvartal från det planerade kvartalet till kvartalet då den blev klar: planerad 2017 K2 och klar 10 "
+        "november 2017 (K4) är två kvartal sent. Det visas bara när milstolpen är klar vid det valda datumet; "
+        "innan dess är den försenad."
+    ),
+    definition_en=(
+        "A milestone completed after the end of its planned quarter is done, N quarters late. N counts quarters "
+        "from the planned quarter to the quarter it was completed in: planned 2017 Q2 and done 10 November 2017 "
+        "(Q4) is two quarters late. It is shown only once the milestone is done at the chosen date; before that "
+        "it is delayed."
+    ),
+    formula="kvartal sent = (år_klar · 4 + kvartal_klar) − (år · 4 + kvartal), när > 0",
+    source_sv=MILESTONE_STATUS.source_sv,
+    source_en=MILESTONE_STATUS.source_en,
+    view="milstolpar",
+)
+NUMBER_WORDS = {  # small counts in words, as running text writes them
+    1: ("ett", "one"),
+    2: ("två", "two"),
+    3: ("tre", "three"),
+    4: ("fyra", "four"),
+    5: ("fem", "five"),
+    6: ("sex", "six"),
+    7: ("sju", "seven"),
+    8: ("åtta", "eight"),
+    9: ("nio", "nine"),
+}
 
 
 def status_word(status: str, lang: str) -> str:
@@ -152,6 +186,32 @@ def milestone_status(
     return "planerad"
 
 
+@register(LATE_COMPLETION)
+def quarters_late(year: int, quarter: int, completed_on: date | None) -> int | None:
+    """Return how many quarters after its planned quarter a milestone was completed, or None if not late."""
+    if completed_on is None or pd.isna(completed_on):
+        return None
+    done_year, done_quarter = quarter_of(completed_on)
+    late = (done_year * 4 + done_quarter) - (year * 4 + quarter)
+    return late if late > 0 else None
+
+
+def status_text(status: str, late: int | None, lang: str) -> str:
+    """Return a status in words with any lateness: 'klar, ett kvartal sent' / 'done, 2 quarters late'."""
+    word = status_word(status, lang)
+    if status != "klar" or late is None or pd.isna(late) or late <= 0:
+        return word
+    sv, en = NUMBER_WORDS.get(int(late), (str(int(late)), str(int(late))))
+    if lang == "en":
+        return f"{word}, {en} quarter{'' if late == 1 else 's'} late"
+    return f"{word}, {sv} kvartal sent"
+
+
+def late_count(frame: pd.DataFrame) -> int:
+    """Return how many milestones in a milestones() frame were done after their quarter."""
+    return int(frame["quarters_late"].notna().sum())
+
+
 MILESTONE_COLUMNS = [
     "id",
     "year",
@@ -167,14 +227,21 @@ MILESTONE_COLUMNS = [
     "comment",
     "status_is_example",
     "version",
+    "planned_on",
+    "quarters_late",
 ]
 
 
 def milestones(conn, asof: date, today: date | None = None) -> pd.DataFrame:
     """Return every milestone with its status at asof: id, year, quarter, text_sv, text_en, activity,
-    activity_key, subgoal, stored_status, status, completed_on, comment, status_is_example, version."""
-    m = s.milestone
+    activity_key, subgoal, stored_status, status, completed_on, comment, status_is_example, version,
+    planned_on (the day, for the milestones the plan dates to the day; else None), quarters_late (done
+    after its quarter at asof: how many quarters late; else NA)."""
+    m, md = s.milestone, s.milestone_date
+    dated = dict(conn.execute(select(md.c.milestone, md.c.planned_on)).all())
     rows = conn.execute(select(m).order_by(m.c.year, m.c.quarter, m.c.id)).mappings().all()
+    # In the plan's order: a milestone dated to the day (the practical start) leads its quarter.
+    rows = sorted(rows, key=lambda r: (r["year"], r["quarter"], r["id"] not in dated, r["id"]))
     records = [
         {
             **{k: r[k] for k in ("id", "year", "quarter", "text_sv", "text_en", "subgoal", "completed_on", "comment")},
@@ -184,11 +251,17 @@ def milestones(conn, asof: date, today: date | None = None) -> pd.DataFrame:
             "status": milestone_status(r["status"], r["year"], r["quarter"], r["completed_on"], asof, today),
             "status_is_example": bool(r["status_is_example"]),
             "version": r["version"],
+            "planned_on": dated.get(r["id"]),
         }
         for r in rows
     ]
+    for record in records:
+        done = record["status"] == "klar"
+        record["quarters_late"] = (
+            quarters_late(record["year"], record["quarter"], record["completed_on"]) if done else None
+        )
     frame = pd.DataFrame(records, columns=MILESTONE_COLUMNS)
-    return frame.astype({"activity": "Int64", "subgoal": "Int64", "status_is_example": bool})
+    return frame.astype({"activity": "Int64", "subgoal": "Int64", "status_is_example": bool, "quarters_late": "Int64"})
 
 
 def filter_milestones(frame: pd.DataFrame, statuses: list[str] | None, activities: list[str] | None) -> pd.DataFrame:

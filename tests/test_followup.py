@@ -11,14 +11,17 @@ from pandas.testing import assert_frame_equal
 from data.build import build
 from data.store import engine_for
 from indicators.followup import (
+    late_count,
     milestone_status,
     milestones,
     quarter_end,
     quarter_position,
     quarters_between,
+    quarters_late,
     share_done,
     status_counts,
     status_known,
+    status_text,
     status_word,
 )
 from indicators.goals import attainment_status, attainment_word, expected_share, goal_attainment
@@ -51,14 +54,15 @@ def test_milestone_status_at_an_as_of_date(stored, year, quarter, completed_on, 
 @pytest.mark.parametrize(
     "asof,counts,late",
     [
-        # Before the first quarter ended: only milestone 1 (2016 K2, done 20 June 2016) is under way.
-        (date(2016, 5, 1), dict(klar=0, pagar=1, planerad=13, forsenad=0, struken=0, total=14, okand=0), []),
+        # Before the first quarter ended: the practical start (1 April 2016) is done, milestone 1 (2016 K2,
+        # done 20 June 2016) is under way.
+        (date(2016, 5, 1), dict(klar=1, pagar=1, planerad=14, forsenad=0, struken=0, total=16, okand=0), []),
         # 1 July 2017: milestone 8 (2017 K2) was done only on 10 Nov 2017, so it is late.
-        (date(2017, 7, 1), dict(klar=8, pagar=1, planerad=4, forsenad=1, struken=0, total=14, okand=0), [8]),
+        (date(2017, 7, 1), dict(klar=9, pagar=1, planerad=5, forsenad=1, struken=0, total=16, okand=0), [8]),
         # The project's last day: milestone 13 (2018 K1) is still in progress, so late.
-        (date(2018, 7, 31), dict(klar=13, pagar=0, planerad=0, forsenad=1, struken=0, total=14, okand=0), [13]),
+        (date(2018, 7, 31), dict(klar=15, pagar=0, planerad=0, forsenad=1, struken=0, total=16, okand=0), [13]),
         # Long after: nothing changes any more.
-        (date(2030, 1, 1), dict(klar=13, pagar=0, planerad=0, forsenad=1, struken=0, total=14, okand=0), [13]),
+        (date(2030, 1, 1), dict(klar=15, pagar=0, planerad=0, forsenad=1, struken=0, total=16, okand=0), [13]),
     ],
 )
 def test_example_store_milestones_at_several_dates(conn, asof, counts, late):
@@ -67,6 +71,51 @@ def test_example_store_milestones_at_several_dates(conn, asof, counts, late):
     assert frame.loc[frame["status"] == "forsenad", "id"].tolist() == late
     assert frame["status_is_example"].all()  # the default build's statuses are example data
     assert set(frame["stored_status"]) <= {"planerad", "pagar", "klar", "struken"}  # never a stored 'försenad'
+
+
+@pytest.mark.parametrize(
+    "year,quarter,completed_on,late",
+    [
+        (2017, 2, date(2017, 6, 30), None),  # the quarter's last day: in time
+        (2017, 2, date(2017, 7, 1), 1),  # the next quarter's first day: one quarter late
+        (2017, 2, date(2017, 11, 10), 2),  # milestone 8: planned K2, done in K4
+        (2016, 4, date(2017, 1, 25), 1),  # across the new year
+        (2017, 2, date(2016, 12, 1), None),  # done before its quarter: early, not late
+        (2017, 2, None, None),  # no date: nothing to say
+    ],
+)
+def test_quarters_late_counts_quarters_from_the_planned_one(year, quarter, completed_on, late):
+    assert quarters_late(year, quarter, completed_on) == late
+
+
+@pytest.mark.parametrize(
+    "status,late,lang,text",
+    [
+        ("klar", 1, "sv", "klar, ett kvartal sent"),
+        ("klar", 2, "sv", "klar, två kvartal sent"),
+        ("klar", 12, "sv", "klar, 12 kvartal sent"),
+        ("klar", 1, "en", "done, one quarter late"),
+        ("klar", 2, "en", "done, two quarters late"),
+        ("klar", None, "sv", "klar"),  # in time
+        ("klar", pd.NA, "en", "done"),  # a gap in the frame's Int64 column
+        ("forsenad", None, "sv", "försenad"),
+    ],
+)
+def test_status_text_names_the_lateness(status, late, lang, text):
+    assert status_text(status, late, lang) == text
+
+
+def test_late_completion_shows_only_once_the_milestone_is_done(conn):
+    mid = milestones(conn, date(2017, 7, 1), today=TODAY).set_index("id")
+    assert pd.isna(mid.loc[8, "quarters_late"])  # not done yet on 1 July 2017: delayed, not "done late"
+    later = milestones(conn, date(2018, 1, 1), today=TODAY).set_index("id")
+    assert later.loc[8, ["status", "quarters_late"]].tolist() == ["klar", 2]
+    assert later.loc[4, "quarters_late"] == 1  # planned 2016 K4, done 25 January 2017
+    assert pd.isna(later.loc[9, "quarters_late"])  # done 28 June 2017, in its quarter
+    end = milestones(conn, date(2030, 1, 1), today=TODAY)
+    late = end.dropna(subset=["quarters_late"]).set_index("id")["quarters_late"].to_dict()
+    assert late == {4: 1, 8: 2, 14: 1}  # Avslutsarbete (2018 K2) was done on 20 July 2018
+    assert late_count(end) == 3
 
 
 def test_share_done_per_group_leaves_cancelled_out_of_the_denominator():

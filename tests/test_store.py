@@ -43,9 +43,9 @@ def test_industries_have_sections_divisions_a10_and_total(conn):
 
 def test_project_plan_content_is_real(conn):
     milestones = conn.execute(select(s.milestone).order_by(s.milestone.c.id)).all()
-    assert len(milestones) == 14
+    assert len(milestones) == 16  # the 14 quarterly ones, then the practical start and the end date
     assert (milestones[0].year, milestones[0].quarter) == (2016, 2)
-    assert milestones[-1].text_sv == "Avslutsarbete"
+    assert milestones[13].text_sv == "Avslutsarbete" and milestones[-1].text_sv == "Projektets slutdatum"
     assert count(conn, s.activity) == 6 and count(conn, s.subgoal) == 5
     areas = dict(conn.execute(select(s.test_area.c.region, func.count()).group_by(s.test_area.c.region)).all())
     assert areas == {"17": 6, "20": 4, "21": 5}
@@ -167,5 +167,5 @@ def test_empty_build_has_plan_content_and_no_example_rows(tmp_path):
     url = build(f"sqlite:///{tmp_path / 'empty.sqlite'}", empty=True)
     with engine_for(url).connect() as c:
         assert count(c, s.fact) == 0 and count(c, s.respondent) == 0
-        assert count(c, s.milestone) == 14 and count(c, s.cluster) == 11
+        assert count(c, s.milestone) == 16 and count(c, s.cluster) == 11
         assert count(c, s.dataset, s.dataset.c.is_example.is_(True)) == 0

@@ -12,4 +12,8 @@ Statistics (facts) come in through:
 They share codes.py (SCB <-> NUTS regions, SNI/NACE industries), records.py (checking each
 value: FactSheet) and staging.py (datasets: replaced on re-import, written at the command's end).
 command.py is the `import` command and the dispatcher over base.IMPORTERS.
+
+The project manager's records come in through assessments.py (qualitative assessments and value
+chains, checked by data/assessments.py) and indicator_defs.py (activity indicators, checked by
+data/indicator_write.py): the same rules as the app's forms, audited like the forms' saves.
 """

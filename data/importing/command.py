@@ -21,7 +21,7 @@ from data.store import database_url, engine_for, sqlite_path
 from .base import IMPORTERS, Importer, ImportFailed, Problem
 from .staging import ImportSession
 
-OTHER_IMPORTERS = ("clusters", "survey")  # written alongside; imported when present
+OTHER_IMPORTERS = ("clusters", "survey", "assessments", "indicator_defs")  # written alongside; imported when present
 TEXT_SUFFIXES_EXEMPT = {".xlsx", ".xlsm"}  # zip files: NUL bytes are expected
 EPILOG = """\
 Filtyper:
