@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import time
 
-from layouts import VIEWS
+from charts.views import VIEWS
 
 LANGS = ("sv", "en")
 PHONE = {"width": 375, "height": 800}

@@ -159,7 +159,7 @@ def test_milestones_without_a_reported_status_are_unknown_never_late(tmp_path_fa
     with engine_for(url).connect() as conn:
         frame = milestones(conn, asof, today=TODAY)
     counts = status_counts(frame)
-    assert counts["okand"] == 14 and counts["forsenad"] == 0 and counts["klar"] == 0 and counts["planerad"] == 0
+    assert counts["okand"] == 16 and counts["forsenad"] == 0 and counts["klar"] == 0 and counts["planerad"] == 0
     assert not status_known(frame)
     assert status_word("okand", "sv") == "status okänd" and status_word("okand", "en") == "status unknown"
 
