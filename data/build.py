@@ -2,16 +2,15 @@
 
 from __future__ import annotations
 
-import os
 import sys
 from datetime import datetime
 
 from sqlalchemy import insert
 
 from . import classifications as cl
-from . import content, example
+from . import content, example, meta
 from . import schema as s
-from .store import database_url, dispose_all, engine_for, sqlite_path
+from .store import database_url, dispose_all, engine_for, replace_sqlite, sqlite_path
 
 
 def classification_rows() -> dict:
@@ -214,30 +213,48 @@ def _apply_example_statuses(conn) -> None:
         )
 
 
+def _kept_settings(url: str) -> dict[str, str]:
+    """Return the settings of the store being replaced (its secret key), so running workers keep signing the same way."""
+    path = sqlite_path(url)
+    if path is not None and not path.exists():
+        return {}
+    try:
+        with engine_for(url).connect() as conn:
+            return meta.read_settings(conn)
+    except Exception:  # no store there yet, or a broken one: nothing to keep
+        return {}
+
+
 def build(url: str | None = None, *, empty: bool = False) -> str:
     """Create the store at url from scratch, in one transaction; return the URL built."""
     url = database_url(url)
     path = sqlite_path(url)
     target_url = url
-    if path is not None:  # build beside the file and move it into place, so a reader never sees half a store
+    kept = _kept_settings(url)
+    if path is not None:  # build beside the file and copy it into place, so a reader never sees half a store
         path.parent.mkdir(parents=True, exist_ok=True)
         tmp = path.with_name(path.name + ".building")
         tmp.unlink(missing_ok=True)
         target_url = f"sqlite:///{tmp}"
     engine = engine_for(target_url)
-    s.metadata.drop_all(engine)
-    s.metadata.create_all(engine)
     parts = [classification_rows(), plan_rows()] + ([] if empty else [example_rows()])
+    # One transaction, DDL included (PostgreSQL): readers of a store rebuilt in place see the old or the new one.
     with engine.begin() as conn:
+        s.metadata.drop_all(conn)
+        s.metadata.create_all(conn)
+        s.bookkeeping.create_all(conn)
+        conn.execute(s.user_session.delete())  # user ids start again: no session may outlive the rebuild
         for rows in parts:
             for table in s.metadata.sorted_tables:
                 if rows.get(table):
                     conn.execute(insert(table), rows[table])
         if not empty:
             _apply_example_statuses(conn)
+        meta.write_settings(conn, kept)
+        meta.start_version(conn)
     if path is not None:
         dispose_all()
-        os.replace(tmp, path)
+        replace_sqlite(tmp, path)
     return url
 
 

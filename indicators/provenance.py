@@ -13,6 +13,7 @@ from sqlalchemy import func, select
 
 from cache import cache
 from data import schema as s
+from data.meta import store_version
 
 from .facts import datasets
 
@@ -26,8 +27,8 @@ VIEW_TABLES = {
 
 
 @cache.memoize()
-def measure_coverage(url: str) -> pd.DataFrame:
-    """Return measure, dataset, first, last for every measure in the fact tables (one scan, cached)."""
+def measure_coverage(url: str, version: str = "") -> pd.DataFrame:
+    """Return measure, dataset, first, last for every measure in the fact tables (one scan, cached per store version)."""
     from data.store import engine_for
 
     frames = []
@@ -63,7 +64,7 @@ def indicator_provenance(conn, meta, url: str) -> dict:
     status is real, example or mixed; "classification" when the indicator reads only tables that hold
     no data of their own (a grouping kept in the store); "unknown" when it names no data at all.
     """
-    coverage = measure_coverage(url)
+    coverage = measure_coverage(url, store_version(conn))
     used = coverage[coverage["measure"].isin(meta.measures)]
     tables = meta.extra.get("tables") or (() if meta.measures else VIEW_TABLES.get(meta.view, ()))
     codes, years, flags = _table_facts(conn, tables)
