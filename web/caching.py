@@ -5,8 +5,9 @@ memory would be correct (answers are keyed on the store version) but would hold 
 once per worker, and a worker would recompute what another just computed. Files in one
 directory are shared by all workers of a machine and kept under CACHE_MAX_BYTES here.
 
-Every key starts with a fingerprint of the code, so answers made by an older release are never
-served by a newer one sharing the same Redis or directory.
+Every key starts with a fingerprint of the code (in Redis a key prefix, on disk a subdirectory of
+CACHE_DIR; older releases' subdirectories are removed at start), so answers made by an older
+release are never served by a newer one sharing the same Redis or directory.
 """
 
 from __future__ import annotations
@@ -14,6 +15,8 @@ from __future__ import annotations
 import hashlib
 import logging
 import os
+import re
+import shutil
 import time
 from functools import lru_cache
 from pathlib import Path
@@ -100,21 +103,31 @@ def cache_config(cfg: dict) -> dict:
     out = {k: v for k, v in cfg.items() if k.startswith("CACHE_") and v is not None}
     out.setdefault("CACHE_KEY_PREFIX", f"s3:{code_version()}:")
     if cfg.get("CACHE_TYPE"):
-        return out
-    if cfg.get("REDIS_URL"):
+        pass  # the operator's choice
+    elif cfg.get("REDIS_URL"):
         out.update(CACHE_TYPE="RedisCache", CACHE_REDIS_URL=cfg.get("CACHE_REDIS_URL") or cfg["REDIS_URL"])
     elif cfg.get("TESTING"):
         out["CACHE_TYPE"] = "SimpleCache"  # one process; tests that need another backend say so
     else:
         out["CACHE_TYPE"] = f"{__name__}.BoundedFileSystemCache"
-        out["CACHE_DIR"] = str(cfg.get("CACHE_DIR") or PROJECT_DIR / "data" / "cache")
+    if out["CACHE_TYPE"].endswith("FileSystemCache"):
+        out["CACHE_DIR"] = str(Path(cfg.get("CACHE_DIR") or PROJECT_DIR / "data" / "cache") / code_version())
     return out
+
+
+def forget_older_releases(cache_dir: Path) -> None:
+    """Remove the cache subdirectories of other code versions beside this one (best effort)."""
+    for sibling in cache_dir.parent.iterdir() if cache_dir.parent.is_dir() else ():
+        if sibling != cache_dir and sibling.is_dir() and re.fullmatch(r"[0-9a-f]{12}", sibling.name):
+            shutil.rmtree(sibling, ignore_errors=True)
 
 
 def init_app(server, cfg: dict) -> None:
     """Configure the shared cache on the server."""
     config = cache_config(cfg)
     started = time.perf_counter()
+    if "CACHE_DIR" in config:
+        forget_older_releases(Path(config["CACHE_DIR"]))
     cache.init_app(server, config=config)
-    server.config["CACHE_TYPE"] = config["CACHE_TYPE"]
+    server.config.update(config)
     log.debug("cache %s ready in %.3f s", config["CACHE_TYPE"], time.perf_counter() - started)

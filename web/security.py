@@ -18,6 +18,7 @@ import logging
 from urllib.parse import urlsplit
 
 import flask
+from flask.sessions import SecureCookieSessionInterface
 from werkzeug.middleware.proxy_fix import ProxyFix
 
 log = logging.getLogger(__name__)
@@ -94,11 +95,16 @@ def add_headers(response: flask.Response) -> flask.Response:
     if request.is_secure:
         if app.config.get("HSTS_SECONDS"):
             headers.setdefault("Strict-Transport-Security", f"max-age={int(app.config['HSTS_SECONDS'])}")
-        if app.config.get(SECURE_PER_REQUEST):
-            cookies = headers.getlist("Set-Cookie")
-            if cookies:
-                headers.setlist("Set-Cookie", [c if "; Secure" in c else c + "; Secure" for c in cookies])
     return response
+
+
+class AutoSecureSessionInterface(SecureCookieSessionInterface):
+    """Flask's signed-cookie sessions, with the cookie marked Secure on requests that came over https (auto)."""
+
+    def get_cookie_secure(self, app) -> bool:
+        if app.config.get(SECURE_PER_REQUEST) and flask.has_request_context():
+            return flask.request.is_secure
+        return super().get_cookie_secure(app)
 
 
 def init_app(server) -> None:
@@ -108,9 +114,10 @@ def init_app(server) -> None:
         server.wsgi_app = ProxyFix(server.wsgi_app, x_for=proxies, x_proto=proxies, x_host=proxies, x_port=proxies)
     secure = str(server.config.get("SESSION_COOKIE_SECURE", "auto")).lower()
     always = secure in ("1", "true", "yes")
-    # auto: Flask wants a bool, so it says False and add_headers marks cookies Secure on https requests.
+    # auto: Flask wants a bool, so it says False and AutoSecureSessionInterface decides per request.
     server.config[SECURE_PER_REQUEST] = secure == "auto"
     server.config["SESSION_COOKIE_SECURE"] = server.config["REMEMBER_COOKIE_SECURE"] = always
+    server.session_interface = AutoSecureSessionInterface()
     server.before_request(refuse_other_origins)
     server.after_request(add_headers)
 
