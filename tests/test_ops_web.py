@@ -186,3 +186,13 @@ def test_each_request_gets_one_log_line_with_method_path_status_and_time(client,
     client.get("/healthz?x=1")
     lines = [r.getMessage() for r in caplog.records if r.name == "s3.request"]
     assert len(lines) == 1 and lines[0].startswith("GET /healthz 200 ") and lines[0].endswith(" ms")
+
+
+def test_every_server_setting_is_documented_in_the_readme():
+    from pathlib import Path
+
+    from web.settings import from_environment
+
+    readme = (Path(__file__).resolve().parent.parent / "README.md").read_text(encoding="utf-8")
+    missing = [key for key in from_environment() if f"`{key}`" not in readme]
+    assert missing == []
