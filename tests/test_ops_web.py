@@ -196,3 +196,32 @@ def test_every_server_setting_is_documented_in_the_readme():
     readme = (Path(__file__).resolve().parent.parent / "README.md").read_text(encoding="utf-8")
     missing = [key for key in from_environment() if f"`{key}`" not in readme]
     assert missing == []
+
+
+def test_an_exception_from_dashs_own_code_gets_400_and_a_quiet_log_line_one_from_ours_stays_a_500(caplog):
+    import flask
+
+    import web.guard
+
+    namespace: dict = {}  # code whose frames lie outside the project, as Dash's dispatch does
+    exec(
+        compile("def dispatch(): raise KeyError('Callback function not found')", "/usr/lib/dash/x.py", "exec"),
+        namespace,
+    )
+
+    def ours():
+        raise AttributeError("'int' object has no attribute 'lstrip'")
+
+    server = flask.Flask("guard-test")
+    web.guard.init_app(server)
+    server.add_url_rule("/_dash-update-component", "dash", namespace["dispatch"], methods=["POST"])
+    server.add_url_rule("/x/_dash-update-component", "ours", ours, methods=["POST"])
+    caplog.set_level(logging.INFO)
+    client = server.test_client()
+    response = client.post("/_dash-update-component", json={})
+    assert response.status_code == 400 and "Dash could not read the request (KeyError)" in response.get_data(
+        as_text=True
+    )
+    assert not [r for r in caplog.records if r.levelno >= logging.ERROR]
+    assert client.post("/x/_dash-update-component", json={}).status_code == 500  # a defect of ours: logged as one
+    assert [r for r in caplog.records if r.levelno >= logging.ERROR]

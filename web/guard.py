@@ -164,6 +164,20 @@ def server_error(error):
     return error
 
 
+def _quiet_for_bad_requests(log_exception):
+    """Log a callback request that Dash could not read in one line, not as an error with a traceback."""
+
+    def log_exception_unless_bad_request(exc_info):
+        exc = exc_info[1]
+        if flask.has_request_context() and flask.request.path.endswith(CALLBACK_PATH) and _raised_by_dash(exc):
+            log.info("callback request Dash could not read: %s: %s", type(exc).__name__, str(exc)[:300])
+            return
+        log_exception(exc_info)
+
+    return log_exception_unless_bad_request
+
+
 def init_app(server) -> None:
     server.before_request(check_dash_request)
     server.register_error_handler(500, server_error)
+    server.log_exception = _quiet_for_bad_requests(server.log_exception)
