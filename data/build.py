@@ -11,17 +11,16 @@ What goes in (python -m data build ...):
 
 from __future__ import annotations
 
-import os
 import sys
 from datetime import datetime
 
 from sqlalchemy import insert
 
 from . import classifications as cl
-from . import content, example, measures, plan, real
+from . import content, example, measures, meta, plan, real
 from .example_assessments import insert_examples as insert_example_assessments
 from . import schema as s
-from .store import database_url, dispose_all, engine_for, sqlite_path
+from .store import database_url, dispose_all, engine_for, replace_sqlite, sqlite_path
 
 
 def classification_rows() -> dict:
@@ -236,6 +235,18 @@ def _apply_example_statuses(conn) -> None:
         )
 
 
+def _kept_settings(url: str) -> dict[str, str]:
+    """Return the settings of the store being replaced (its secret key), so running workers keep signing the same way."""
+    path = sqlite_path(url)
+    if path is not None and not path.exists():
+        return {}
+    try:
+        with engine_for(url).connect() as conn:
+            return meta.read_settings(conn)
+    except Exception:  # no store there yet, or a broken one: nothing to keep
+        return {}
+
+
 def build(
     url: str | None = None,
     *,
@@ -253,19 +264,25 @@ def build(
     url = database_url(url)
     path = sqlite_path(url)
     target_url = url
-    if path is not None:  # build beside the file and move it into place, so a reader never sees half a store
+    kept = _kept_settings(url)
+    if path is not None:  # build beside the file and copy it into place, so a reader never sees half a store
         path.parent.mkdir(parents=True, exist_ok=True)
         tmp = path.with_name(path.name + ".building")
         tmp.unlink(missing_ok=True)
         target_url = f"sqlite:///{tmp}"
     engine = engine_for(target_url)
-    s.metadata.drop_all(engine)
-    s.metadata.create_all(engine)
     parts = [classification_rows(), plan_rows(), plan.rows()]
     parts += [example_rows()] if example_records else []
     parts += [example_statistics_rows()] if example_statistics else []
     try:
+        # One transaction, DDL included (PostgreSQL): readers of a store rebuilt in place see the old or the new one.
         with engine.begin() as conn:
+            s.metadata.drop_all(conn)
+            s.metadata.create_all(conn)
+            s.bookkeeping.create_all(conn)
+            conn.execute(s.user_session.delete())  # user ids start again: no session may outlive the rebuild
+            meta.write_settings(conn, kept)
+            meta.start_version(conn)
             for rows in parts:
                 for table in s.metadata.sorted_tables:
                     if rows.get(table):
@@ -283,7 +300,7 @@ def build(
         raise
     if path is not None:
         dispose_all()
-        os.replace(tmp, path)
+        replace_sqlite(tmp, path)
     return url
 
 

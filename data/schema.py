@@ -578,3 +578,42 @@ value_chain = Table(
     CheckConstraint(_SUBJECT_CHECK, name="value_chain_subject"),
 )
 Index("ix_value_chain_subject", value_chain.c.region, value_chain.c.industry)
+# --- The store's bookkeeping ------------------------------------------------
+# A second MetaData: these tables hold no data the views show, so importers and dumps that walk
+# `metadata.sorted_tables` skip them, and a rebuild keeps the settings (data/build.py carries them over).
+
+bookkeeping = MetaData()
+
+store_meta = Table(
+    "store_meta",
+    bookkeeping,
+    Column("id", Integer, primary_key=True),  # always 1
+    Column("build_id", String(32), nullable=False),  # new for every build and restore
+    Column("counter", Integer, nullable=False),  # +1 for every import and edit (data/meta.py)
+    Column("changed", DateTime, nullable=False),
+)
+
+app_setting = Table(
+    "app_setting",
+    bookkeeping,
+    Column("name", String(80), primary_key=True),  # e.g. secret_key, generated once (web/secret.py)
+    Column("value", Text, nullable=False),
+)
+
+user_session = Table(
+    "user_session",
+    bookkeeping,
+    Column("id", String(64), primary_key=True),  # sha256 of the token in the signed cookie, never the token
+    Column("user_id", Integer, nullable=False, index=True),
+    Column("username", String(80), nullable=False),  # checked too: a rebuilt store reuses user ids
+    Column("created", DateTime, nullable=False),
+    Column("last_seen", DateTime, nullable=False),
+)
+
+rate_limit = Table(
+    "rate_limit",
+    bookkeeping,
+    Column("key", String(255), primary_key=True),  # counters of web/limits_store.py when there is no Redis
+    Column("count", Integer, nullable=False),
+    Column("expires", Float, nullable=False),  # unix time
+)

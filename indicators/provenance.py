@@ -13,6 +13,7 @@ from sqlalchemy import func, select
 
 from cache import cache
 from data import schema as s
+from data.meta import store_version
 
 from .facts import chosen_dataset, datasets
 
@@ -26,8 +27,8 @@ VIEW_TABLES = {
 
 
 @cache.memoize()
-def measure_coverage(url: str) -> pd.DataFrame:
-    """Return measure, dataset, first, last for every measure in the fact tables (one scan, cached)."""
+def measure_coverage(url: str, version: str = "") -> pd.DataFrame:
+    """Return measure, dataset, first, last for every measure in the fact tables (one scan, cached per store version)."""
     from data.store import engine_for
 
     frames = []
@@ -65,7 +66,7 @@ def indicator_provenance(conn, meta, url: str) -> dict:
     and some do not; "classification" when the indicator reads only tables that hold no data of their own
     (a grouping kept in the store); "unknown" when it names no data at all. kinds: measure -> real | example | none.
     """
-    coverage = measure_coverage(url)
+    coverage = measure_coverage(url, store_version(conn))
     chosen = {
         m: chosen_dataset(conn, m, table=s.academic_output if m == "publications" else s.fact) for m in meta.measures
     }

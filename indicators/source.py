@@ -8,13 +8,12 @@ reuses what is already read. Both run the same computations, so they give the sa
 
 from __future__ import annotations
 
-import hashlib
-
 import pandas as pd
 from flask import g, has_app_context
-from sqlalchemy import func, select
+from sqlalchemy import select
 
 from cache import cache
+from data import meta
 from data import schema as s
 from data.store import engine_for
 
@@ -88,13 +87,8 @@ def as_source(conn_or_source) -> FactSource:
 
 
 def store_version(conn) -> str:
-    """Return a fingerprint of the store's contents that changes when data is imported or mappings edited."""
-    d = s.dataset
-    parts = [tuple(r) for r in conn.execute(select(d.c.code, d.c.retrieved, d.c.is_example).order_by(d.c.code))]
-    for table in (s.fact, s.academic_output, s.test_area, s.test_area_industry, s.test_area_subject):
-        parts.append(conn.execute(select(func.count()).select_from(table)).scalar())
-    parts.append(tuple(conn.execute(select(s.industry_sector).order_by(s.industry_sector.c.industry)).all()))
-    return hashlib.sha1(repr(parts).encode()).hexdigest()[:16]
+    """Return the store's version (data/meta.py): every build, import and edit changes it; one row to read."""
+    return meta.store_version(conn)
 
 
 def outside_app() -> bool:

@@ -53,9 +53,15 @@ def snapshot(url: str) -> tuple[str, list[str]]:
     """Return the store file's hash and its full SQL dump: both must survive a failed import."""
     path = sqlite_file(url)
     with sqlite3.connect(path) as db:
+        db.execute("PRAGMA wal_checkpoint(TRUNCATE)")  # WAL: every commit into the file before it is hashed
         dump = list(db.iterdump())
     db.close()
     return hashlib.sha256(path.read_bytes()).hexdigest(), dump
+
+
+def data_dump(url: str) -> list[str]:
+    """Return the store's SQL dump without its version row (every import bumps it, even one that changes nothing)."""
+    return [line for line in snapshot(url)[1] if not line.startswith('INSERT INTO "store_meta"')]
 
 
 def facts(url: str, dataset: str | None = None, sex: str | None = "total") -> dict[tuple, float]:

@@ -29,6 +29,12 @@ from indicators.goals import attainment_status, attainment_word, expected_share,
 TODAY = date(2026, 11, 1)
 
 
+@pytest.fixture()
+def conn(backend_conn):
+    """Run this module's store tests on SQLite and on PostgreSQL (tests/conftest.py)."""
+    return backend_conn
+
+
 @pytest.mark.parametrize(
     "stored,year,quarter,completed_on,asof,expected",
     [

@@ -16,6 +16,12 @@ from indicators.test_areas import compare_test_areas, new_candidates
 NAN = float("nan")
 
 
+@pytest.fixture()
+def conn(backend_conn):
+    """Run this module's store tests on SQLite and on PostgreSQL (tests/conftest.py)."""
+    return backend_conn
+
+
 def industries() -> pd.DataFrame:
     """Eight industries of one region of 10 000 employees, with every input of the rule."""
     rows = [

@@ -14,6 +14,12 @@ from data.real import manifest
 from data.store import engine_for
 
 
+@pytest.fixture()
+def conn(backend_conn):
+    """Run this module's store tests on SQLite and on PostgreSQL (tests/conftest.py)."""
+    return backend_conn
+
+
 def count(conn, table, *where):
     return conn.execute(select(func.count()).select_from(table).where(*where)).scalar_one()
 

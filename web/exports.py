@@ -91,6 +91,10 @@ def answers_in_words(func):
             return func(*args, **kwargs)
         except ExportError as exc:
             return _text(exc.status, exc.message)
+        except render.RendererBusy as exc:  # this worker already makes an export: come back shortly
+            response = _text(503, busy_message(lang, exc.retry_after))
+            response.headers["Retry-After"] = str(exc.retry_after)
+            return response
         except render.RenderUnavailable:
             log.warning("image export refused: %s", render.renderer.failure)
             return _text(503, no_images_message(lang))
@@ -101,6 +105,14 @@ def answers_in_words(func):
             )
 
     return wrapper
+
+
+def busy_message(lang: str, seconds: int) -> str:
+    return tx(
+        lang,
+        f"Servern gör redan bilder åt andra just nu. Försök igen om {seconds} sekunder.",
+        f"The server is already making images for others right now. Try again in {seconds} seconds.",
+    )
 
 
 def no_images_message(lang: str) -> str:
@@ -195,7 +207,8 @@ def export_image(view: str, key: str, fmt: str):
             + ".",
         )
     spec = build(view, key, query)
-    body = chart_image(spec, lang, fmt, size_key, as_of=date.today(), logo=logo())
+    with render.job():  # one image job per worker at a time; RendererBusy when the queue is full
+        body = chart_image(spec, lang, fmt, size_key, as_of=date.today(), logo=logo())
     return attachment(body, IMAGE_TYPES[fmt], image_filename(spec, fmt, preset(size_key, spec)))
 
 
@@ -235,7 +248,12 @@ def pictures(specs: Iterator, draw) -> list[tuple]:
 
 @answers_in_words
 def export_view(view: str, fmt: str):
-    """Send a whole view: a PowerPoint deck, or a ZIP of every chart as PNG."""
+    """Send a whole view: a PowerPoint deck, or a ZIP of every chart as PNG (one renderer job per worker)."""
+    with render.job():
+        return _export_view(view, fmt)
+
+
+def _export_view(view: str, fmt: str):
     query = _query()
     lang = lang_from(query)
     today, left_out = date.today(), []

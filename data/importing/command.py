@@ -16,6 +16,7 @@ from pathlib import Path
 from sqlalchemy import inspect
 from sqlalchemy.exc import SQLAlchemyError
 
+from data.meta import bump_store_version
 from data.store import database_url, engine_for, sqlite_path
 
 from .base import IMPORTERS, Importer, ImportFailed, Problem
@@ -177,6 +178,7 @@ def in_one_transaction(args, work: Callable[[object, ImportSession, list[Problem
             if problems:
                 raise Rollback
             summaries += args.session.write(conn)
+            bump_store_version(conn)  # last, in the same transaction: every worker's cache follows at commit
     except Rollback:
         print(f"Importen avbröts och databasen är oförändrad. {len(problems)} problem:", file=sys.stderr)
         print(ImportFailed(problems).report(), file=sys.stderr)
