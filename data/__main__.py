@@ -10,7 +10,7 @@ from .importing import command as import_command
 from .importing import fetch as fetch_pxweb
 
 # Each command module exposes add_arguments(subparsers) and sets func on its parser.
-from . import backup, build, real, users
+COMMANDS = [build, users, import_command, fetch_pxweb, real, backup]
 
 
 def main(argv: list[str] | None = None) -> int:

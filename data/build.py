@@ -18,8 +18,8 @@ from sqlalchemy import insert
 
 from . import classifications as cl
 from . import content, example, measures, meta, plan, real
-from .example_assessments import insert_examples as insert_example_assessments
 from . import schema as s
+from .example_assessments import insert_examples as insert_example_assessments
 from .store import database_url, dispose_all, engine_for, replace_sqlite, sqlite_path
 
 
