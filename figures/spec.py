@@ -47,3 +47,9 @@ class ChartSpec:
         which cost more than building most charts.
         """
         return replace(self, figure=self.figure_dict())
+
+    @property
+    def message(self) -> str:
+        """Return the words an empty chart stands for (figures.style.empty_figure), or ""."""
+        meta = (self.figure_dict().get("layout") or {}).get("meta")
+        return meta.get("message", "") if isinstance(meta, dict) else ""

@@ -63,4 +63,5 @@ def empty_figure(message: str, lang: str) -> go.Figure:
     )
     fig.update_xaxes(visible=False)
     fig.update_yaxes(visible=False)
+    fig.update_layout(meta={"message": message})  # the page shows the words instead of an empty chart
     return apply_base(fig, lang, height=240, legend=False)

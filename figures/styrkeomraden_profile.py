@@ -18,7 +18,14 @@ from .style import MUTED_COLOR, OKABE_ITO, apply_base
 from .styrkeomraden import BAR_HEIGHT, CATEGORY_STYLE, axis_suffix, cell_axis, panel_figure, short
 
 YES, NO = "✓", "–"
-ASSESSMENT_FILL = {"bekraftas": "#cfe8dc", "delvis": "#fbe3b8", "bekraftas_inte": "#eeeeee", "ny_kandidat": "#d6e6f5"}
+ASSESSMENT_FILL = {
+    "bekraftas": "#cfe8dc",
+    "delvis": "#fbe3b8",
+    "bekraftas_inte": "#eeeeee",
+    "naringsliv_ja": "#e3f1ea",
+    "naringsliv_nej": "#f4f4f4",
+    "ny_kandidat": "#d6e6f5",
+}
 
 
 def criteria_matrix(frame: pd.DataFrame, criteria: list[tuple[str, str]], lang: str) -> go.Figure:

@@ -192,6 +192,9 @@ def footer_part(spec: ChartSpec, lang: str, qs: str) -> list:
 
 def card_values(spec: ChartSpec, lang: str, qs: str, table_open: bool = False) -> list:
     """Return the values of card_outputs() for a finished chart; qs is the view's canonical query (downloads)."""
+    if spec.message:  # nothing to draw: say why, in words, where the chart would be
+        note = dbc.Alert(spec.message, color="info", className="mb-0 chart-message")
+        return [BLANK_FIGURE, GRAPH_HIDDEN, head_part(spec, lang), "", note, None, None]
     if spec.page is not None:  # an HTML table in place of the figure
         figure, style = BLANK_FIGURE, GRAPH_HIDDEN
     else:

@@ -21,13 +21,16 @@ from charts.styrkeomraden import (
     THRESHOLD_NAMES,
     THRESHOLDS,
     VIEW,
+    data_region,
     region_rows,
     year_choices,
 )
 from charts.styrkeomraden import TEST_AREAS as TEST_AREA_CHART
 from charts.styrkeomraden.summary import Summary, summary
 from i18n import tx
+from indicators import choices
 from indicators.levels import LEVEL_NAMES, LEVELS
+from indicators.source import CachedSource
 
 from . import ids
 from .card import card, example_badge
@@ -57,10 +60,38 @@ def region_options(conn, lang: str) -> list[dict]:
     return options
 
 
+def source(conn):
+    return CachedSource.for_request(conn)
+
+
+def missing_mark(label: str, has_data: bool, lang: str) -> str:
+    return label if has_data else label + tx(lang, " – uppgift saknas", " – no data")
+
+
+def year_options(conn, lang: str, region: str, level: str, reference: str) -> list[dict]:
+    """Return the years newest first, each marked when the region has no data at the level that year."""
+    flags = choices.year_choices(source(conn), region=data_region({"region": region}), level=level, reference=reference)
+    have = dict(zip(flags["year"], flags["has_data"]))
+    return [
+        {"label": missing_mark(str(y), have.get(y, False), lang), "value": str(y)} for y in reversed(year_choices(conn))
+    ]
+
+
+def level_options(conn, lang: str, region: str, year, reference: str) -> list[dict]:
+    """Return the industry levels, finest first, each marked when the region has no data at it that year."""
+    if year is None:
+        return [{"label": tx(lang, *LEVEL_NAMES[k]), "value": k} for k in LEVELS]
+    flags = choices.level_choices(source(conn), region=data_region({"region": region}), year=year, reference=reference)
+    return [
+        {"label": missing_mark(tx(lang, r["name_sv"], r["name_en"]), r["has_data"], lang), "value": r["level"]}
+        for r in flags.to_dict("records")
+    ]
+
+
 def filters(conn, lang: str, region, year, start, level, reference, per) -> html.Div:
-    years = [{"label": str(y), "value": str(y)} for y in reversed(year_choices(conn))]
+    years = year_options(conn, lang, region, level, reference)
     starts = [{"label": tx(lang, "Fem år före", "Five years before"), "value": ""}] + years
-    levels = [{"label": tx(lang, *LEVEL_NAMES[k]), "value": k} for k in LEVELS]
+    levels = level_options(conn, lang, region, year, reference)
     refs = [{"label": tx(lang, "Riket", "Sweden"), "value": "00"}, {"label": "Norra Mellansverige", "value": "SE31"}]
     pers = [
         {"label": tx(lang, "10 000 sysselsatta", "10,000 employees"), "value": "employees"},

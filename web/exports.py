@@ -231,10 +231,9 @@ def view_charts(view: str, query: dict, left_out: list[str]) -> Iterator:
             log.exception("chart %s/%s failed in a view export", view, key)
             left_out.append(tx(lang, f"{key} (kunde inte skapas)", f"{key} (could not be made)"))
             continue
-        if spec.table.empty:
-            left_out.append(
-                tx(lang, f"{spec.title} (inga data med dessa filter)", f"{spec.title} (no data for these filters)")
-            )
+        if spec.table.empty or spec.message:
+            reason = spec.message or tx(lang, "inga data med dessa filter", "no data for these filters")
+            left_out.append(f"{spec.title} ({reason.rstrip('.')})")
         else:
             yield spec
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass, fields
 
+from indicators.choices import default_view, latest_year_with_industries
 from indicators.levels import LEVELS
 from indicators.lq import REFERENCES
 from indicators.regions import regions
@@ -45,9 +46,25 @@ def year_choices(conn, _values=None) -> list[int]:
     return list(CachedSource.for_request(conn).years("employees"))
 
 
+def data_region(values: dict | None) -> str:
+    """Return the region whose data decides the defaults (the counties side by side: Värmland stands for all)."""
+    region = (values or {}).get("region") or "SE31"
+    return COUNTIES[0] if region == SIDE_BY_SIDE else region
+
+
+def default_level(conn, values=None) -> str:
+    """Return the finest industry level with complete data for the region in the latest such year (A*10 today)."""
+    source = CachedSource.for_request(conn)
+    return default_view(source, region=data_region(values))["level"] or "a10"
+
+
 def latest_year(conn, values=None):
+    """Return the latest year with data at the chosen level for the region and Sweden (else the latest of all)."""
+    source = CachedSource.for_request(conn)
+    level = (values or {}).get("level") or default_level(conn, values)
+    year = latest_year_with_industries(source, "employees", level, [data_region(values), "00"])
     years = year_choices(conn)
-    return years[-1] if years else None
+    return year if year is not None else (years[-1] if years else None)
 
 
 @dataclass(frozen=True)
@@ -104,9 +121,10 @@ assert all(t.high == 100 for t in THRESHOLDS if t.name in PERCENT_SETTINGS)
 
 PARAMS = [
     Param("region", str, "SE31", region_choices, "Region", "Region"),
+    # The level before the year: the default year is the latest with data at the chosen level.
+    Param("level", str, default_level, lambda _c, _v: list(LEVELS), "Branschnivå", "Industry level"),
     Param("year", int, latest_year, year_choices, "År", "Year"),
     Param("start", int, None, year_choices, "Förändring från år", "Change from year"),
-    Param("level", str, "division", lambda _c, _v: list(LEVELS), "Branschnivå", "Industry level"),
     Param("reference", str, "00", lambda _c, _v: list(REFERENCES), "Jämförs med", "Compared with"),
     Param("per", str, "employees", lambda _c, _v: ["employees", "inhabitants"], "Patent per", "Patents per"),
     *THRESHOLDS,

@@ -12,6 +12,7 @@ from figures.spec import ChartSpec
 from figures.style import empty_figure
 from i18n import tx
 from indicators.analysis import StrengthAnalysis, cached_strength_analysis
+from indicators.coverage import missing_message
 from indicators.facts import example_share
 from indicators.levels import LEVEL_NAMES, InvalidArgument
 from indicators.source import CachedSource
@@ -45,7 +46,7 @@ class Selection:
             region=params.get("region") or "SE31",
             year=params.get("year"),
             start=params.get("start"),
-            level=params.get("level") or "division",
+            level=params.get("level") or "a10",
             reference=params.get("reference") or "00",
             per=params.get("per") or "employees",
             thresholds=Thresholds(**given),
@@ -133,8 +134,13 @@ def sentence(text: str) -> str:
     return (text[:1].upper() + text[1:]).rstrip(".") + "."
 
 
-def styrka_chart(key: str, title_sv: str, title_en: str, *, needs_period: bool = False):
-    """Register a Styrkeområden chart; a refused selection becomes a chart that explains itself."""
+def styrka_chart(key: str, title_sv: str, title_en: str, *, needs_period: bool = False, needs: tuple = ()):
+    """Register a Styrkeområden chart; a refused selection becomes a chart that explains itself.
+
+    needs: (column of the analysis table, measure) pairs the chart draws; when every one of those columns is
+    empty for the selection, the chart says which data is missing and what would supply it, instead of
+    drawing zeros.
+    """
 
     def decorate(build):
         @chart(VIEW, key)
@@ -149,11 +155,33 @@ def styrka_chart(key: str, title_sv: str, title_en: str, *, needs_period: bool =
                 return explained(key, title, no_data_message(ctx), lang)
             if needs_period and ctx.analysis.start >= ctx.analysis.year:
                 return explained(key, title, no_period_message(ctx), lang)
+            if needs and not any(has_values(ctx, column) for column, _m in needs):
+                return explained(key, title, " ".join(measure_missing(ctx, m) for _c, m in needs), lang)
             return build(ctx, key, title)
 
         return builder
 
     return decorate
+
+
+def has_values(ctx: Context, column: str) -> bool:
+    """Return whether the analysis has any value in a column (a table of the academic base counts its rows)."""
+    if column == "academic":
+        return not ctx.analysis.academic.empty
+    table = ctx.analysis.table
+    return column in table and table[column].notna().any()
+
+
+def measure_missing(ctx: Context, measure: str) -> str:
+    """Say that a measure is missing for the selection, and what would supply it."""
+    return missing_message(
+        ctx.source.conn,
+        measure,
+        level=ctx.analysis.level if measure != "publications" else None,
+        years=[ctx.analysis.year],
+        regions=ctx.selection.regions,
+        lang=ctx.lang,
+    )["text"]
 
 
 def no_period_message(ctx: Context) -> str:
@@ -166,14 +194,15 @@ def no_period_message(ctx: Context) -> str:
 
 
 def no_data_message(ctx: Context) -> str:
-    regions = ", ".join(ctx.name(r) for r in ctx.selection.regions)
-    return tx(
-        ctx.lang,
-        f"Det finns inga uppgifter om sysselsatta på nivån {ctx.level_name} för {regions} år {ctx.analysis.year}. "
-        "Välj ett annat år eller en annan branschnivå.",
-        f"There is no data on employees at the level {ctx.level_name} for {regions} in {ctx.analysis.year}. "
-        "Choose another year or industry level.",
-    )
+    """Say which employment data is missing for the selection and what would supply it."""
+    return missing_message(
+        ctx.source.conn,
+        "employees",
+        level=ctx.analysis.level,
+        years=[ctx.analysis.year],
+        regions=ctx.selection.regions,
+        lang=ctx.lang,
+    )["text"]
 
 
 def spec(ctx: Context, key: str, title: str, figure, table: pd.DataFrame, shown: pd.DataFrame, measures, **kw):
