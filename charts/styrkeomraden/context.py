@@ -105,7 +105,7 @@ def context(conn, lang: str, params: dict) -> Context:
     """Return the chart inputs for the params; all charts of one request (one redraw) share them."""
     memo = flask.g.setdefault("styrkeomraden_contexts", {}) if flask.has_app_context() else {}
     key = (lang, tuple(sorted((k, repr(v)) for k, v in params.items())))
-    if key not in memo:
+    if key not in memo or memo[key].source.conn is not conn:  # a context reads through its own connection
         selection = Selection.from_params(params)
         source = CachedSource.for_request(conn)
         analysis = analysis_for(source, selection)
