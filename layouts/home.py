@@ -5,6 +5,7 @@ from __future__ import annotations
 import dash_bootstrap_components as dbc
 from dash import dcc, html
 
+from charts.start import CHARTS
 from charts.views import nav_href
 from i18n import tx
 
@@ -81,12 +82,26 @@ def layout(lang: str, cards: dict) -> html.Div:
                 className="lead",
             ),
             dbc.Row(views),
-            html.H2(tx(lang, "Regionen i siffror", "The region in numbers"), className="h4 mt-3"),
-            card(VIEW, "employment", lang, cards.get("employment")),
+            html.H2(tx(lang, "Regionen i siffror", "The region in figures"), className="h4 mt-3"),
+            html.P(
+                tx(
+                    lang,
+                    "Offentlig statistik om länen: senaste värdena, och hur de har utvecklats.",
+                    "Public statistics on the counties: the latest values, and how they have developed.",
+                ),
+                className="text-muted",
+            ),
+            card(VIEW, "key-figures", lang, cards.get("key-figures")),
+            dbc.Row(
+                [
+                    dbc.Col(card(VIEW, key, lang, cards.get(key)), xs=12, lg=6)
+                    for key in ("employment", "new-firms", "rd", "innovation")
+                ]
+            ),
         ]
     )
 
 
 def page(conn, lang: str, query: dict):
     """Return (the start page, no refused values): it has no filters."""
-    return layout(lang, card_values_for(conn, VIEW, ["employment"], lang, {})), []
+    return layout(lang, card_values_for(conn, VIEW, CHARTS, lang, {})), []
