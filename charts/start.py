@@ -12,7 +12,7 @@ from figures.overview import employment_lines, region_lines, stacked_bars
 from figures.spec import ChartSpec
 from figures.style import empty_figure
 from i18n import fmt_number, fmt_signed_percent, tx
-from indicators.facts import datasets, example_share
+from indicators.facts import chosen_dataset, datasets, example_share
 from indicators.key_figures import latest_region_figures, region_figures
 from indicators.overview import employment_trend
 from indicators.regions import region_names
@@ -76,7 +76,7 @@ def employment_chart(conn, lang: str) -> ChartSpec:
         data_status=example_share(frame),
         summary=employment_summary(frame, names, lang),
         filename="start_sysselsatta_lan",
-        notes=caveats(conn, set(frame["dataset"]), lang),
+        notes=caveats(conn, used_datasets(conn, "employees"), lang),
     )
 
 
@@ -84,6 +84,12 @@ def _topic(conn, topic: str, measures=None) -> pd.DataFrame:
     frame = region_figures(conn, regions=COUNTIES)
     frame = frame[(frame["topic"] == topic) & frame["value"].notna()]
     return frame[frame["measure"].isin(measures)] if measures else frame
+
+
+def used_datasets(conn, measure: str) -> list[str]:
+    """Return the dataset a measure's reads use (indicators.facts chooses one per measure), as a list."""
+    chosen = chosen_dataset(conn, measure)
+    return [chosen["dataset"]] if chosen else []
 
 
 def caveats(conn, codes, lang: str) -> list[str]:

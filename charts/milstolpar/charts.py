@@ -55,8 +55,16 @@ def source_for(conn, lang: str, is_example: bool) -> str:
 
 
 def summary_sentence(frame: pd.DataFrame, asof: date, lang: str) -> str:
-    """Return e.g. 'Läget 31 juli 2018: 13 av 14 milstolpar klara; 1 försenad.'"""
+    """Return e.g. 'Läget 31 juli 2018: 13 av 14 milstolpar klara; 1 försenad.' (unknown statuses said as such)."""
     c = status_counts(frame)
+    unknown = c.get("okand", 0)
+    when = tx(lang, "Läget ", "As of ") + long_date(asof, lang) + ": "
+    if unknown and unknown == c["total"]:
+        return when + tx(
+            lang,
+            f"ingen status är rapporterad för de {c['total']} milstolparna, så läget är okänt.",
+            f"no status has been reported for the {c['total']} milestones, so their state is unknown.",
+        )
     parts = [tx(lang, f"{c['klar']} av {c['total']} milstolpar klara", f"{c['klar']} of {c['total']} milestones done")]
     delayed = c["forsenad"]
     parts.append(
@@ -70,7 +78,9 @@ def summary_sentence(frame: pd.DataFrame, asof: date, lang: str) -> str:
         parts.append(tx(lang, f"{c['pagar']} pågår", f"{c['pagar']} in progress"))
     if c["planerad"]:
         parts.append(tx(lang, f"{c['planerad']} planerade", f"{c['planerad']} planned"))
-    text = tx(lang, "Läget ", "As of ") + long_date(asof, lang) + ": " + "; ".join(parts)
+    if unknown:
+        parts.append(tx(lang, f"{unknown} med okänd status", f"{unknown} with unknown status"))
+    text = when + "; ".join(parts)
     if c["struken"]:
         text += tx(lang, f" ({c['struken']} struken räknas inte)", f" ({c['struken']} cancelled not counted)")
     return text + "."
