@@ -17,6 +17,7 @@ from indicators.provenance import indicator_provenance
 from .metod_sections import (
     cite_section,
     cited,
+    coverage_section,
     data_status_section,
     extra_texts,
     flat,
@@ -96,6 +97,7 @@ def contents(lang: str) -> html.Nav:
         ("styrkeomraden-regel", "Regeln för styrkeområden", "The strength-area rule"),
         ("fasskala", "Fasskalan", "The phase scale"),
         ("enkat-sekretess", "Företagsenkätens sekretessregel", "The survey's confidentiality rule"),
+        ("datatackning", "Datatäckning", "Data coverage"),
         ("datastatus", "Datastatus", "Data status"),
         ("citera", "Så citerar du", "How to cite"),
     ]
@@ -126,6 +128,7 @@ def layout(conn, lang: str = "sv") -> html.Div:
             references(metas, "foretagsenkat"),
             lang,
         ),
+        *coverage_section(conn, lang),
         *data_status_section(conn, lang),
     ]
     return html.Div(
