@@ -235,3 +235,32 @@ def missing_reference_note(ctx: Context, frame: pd.DataFrame) -> list[str]:
             f"No quotient for {names}: nobody works in the industry in {ctx.reference_name} in {ctx.analysis.year}.",
         )
     ]
+
+
+def uncertain_note(ctx: Context, frame: pd.DataFrame) -> list[str]:
+    """Return a note naming the quotients that rest on a coarsely rounded value (indicators.lq.uncertain)."""
+    if "uncertain" not in frame or not frame["uncertain"].fillna(False).astype(bool).any():
+        return []
+    rows = frame[frame["uncertain"].fillna(False).astype(bool)]
+    labels = rows["name"] if "name" in rows else ctx.industry_names(rows)
+    names = ", ".join(dict.fromkeys(str(n).lower() for n in labels))
+    return [
+        tx(
+            ctx.lang,
+            f"Osäkra kvoter: {names}. Källan avrundar antalet till tusental, och i de här branscherna är det under "
+            "5 000 personer, så avrundningen ensam kan flytta kvoten med mer än en tiondel.",
+            f"Uncertain quotients: {names}. The source rounds the number to thousands, and in these industries it is "
+            "under 5,000 persons, so the rounding alone can move the quotient by more than a tenth.",
+        )
+    ]
+
+
+def uncertain_column(ctx: Context, frame: pd.DataFrame) -> dict:
+    """Return the table column that marks an uncertain quotient ({} when the data is not rounded)."""
+    if "uncertain" not in frame or not frame["uncertain"].fillna(False).astype(bool).any():
+        return {}
+    return {
+        tx(ctx.lang, "Osäker kvot (avrundning)", "Uncertain quotient (rounding)"): frame["uncertain"]
+        .fillna(False)
+        .astype(bool)
+    }

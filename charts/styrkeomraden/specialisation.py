@@ -10,7 +10,7 @@ from i18n import counted, fmt_number, fmt_signed_percent, tx
 from indicators.lq import location_quotients
 
 from . import COUNTIES, SIDE_BY_SIDE
-from .context import Context, missing_reference_note, spec, styrka_chart
+from .context import Context, missing_reference_note, spec, styrka_chart, uncertain_column, uncertain_note
 
 TOP_BARS = 15  # division level: the 15 highest quotients per region; other levels show every industry
 TOP_HEATMAP = 30
@@ -55,6 +55,7 @@ def bubble(ctx: Context, key: str, title: str):
             tx(lang, f"Förändring {ctx.period} (personer)", f"Change {ctx.period} (persons)"): rows["change"],
             tx(lang, f"Förändring {ctx.period} (andel)", f"Change {ctx.period} (share)"): rows["change_pct"],
             tx(lang, "Klass", "Class"): rows["category_name"],
+            **uncertain_column(ctx, rows),
             tx(lang, "Exempeldata", "Example data"): rows["is_example"],
         }
     )
@@ -78,7 +79,7 @@ def bubble(ctx: Context, key: str, title: str):
         f"Lokaliseringskvot {a.year} mot {ctx.reference_name} och förändring av sysselsatta {ctx.period}, {ctx.level_name}",
         f"Location quotient {a.year} against {ctx.reference_name} and change in employees {ctx.period}, {ctx.level_name}",
     )
-    notes = missing_reference_note(ctx, ctx.analysis.table)
+    notes = missing_reference_note(ctx, ctx.analysis.table) + uncertain_note(ctx, rows)
     return spec(ctx, key, title, fig, table, rows, ["employees"], summary=summary, subtitle=subtitle, notes=notes)
 
 
@@ -99,6 +100,7 @@ def ranked_quotients(ctx: Context, key: str, title: str):
             tx(lang, "Stjärnor", "Stars"): rows["stars"],
             tx(lang, "Sysselsatta", "Employees"): rows["value"],
             tx(lang, "Klass", "Class"): rows["category_name"],
+            **uncertain_column(ctx, rows),
             tx(lang, "Exempeldata", "Example data"): rows["is_example"],
         }
     )
@@ -118,7 +120,7 @@ def ranked_quotients(ctx: Context, key: str, title: str):
         f"{ctx.level_name}, {a.year}, jämfört med {ctx.reference_name}; {shown}. ★ = stjärnor enligt regeln.",
         f"{ctx.level_name}, {a.year}, compared with {ctx.reference_name}; {shown}. ★ = stars by the rule.",
     )
-    notes = missing_reference_note(ctx, ctx.analysis.table)
+    notes = missing_reference_note(ctx, ctx.analysis.table) + uncertain_note(ctx, rows)
     return spec(ctx, key, title, fig, table, rows, ["employees"], summary=summary, subtitle=subtitle, notes=notes)
 
 
