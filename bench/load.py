@@ -119,11 +119,20 @@ def recorded_requests(path: Path, env: dict) -> list[dict]:
     return json.loads(path.read_text())
 
 
+def warm_pass(base: str, plan: list[dict]) -> None:
+    session = requests.Session()
+    for request in plan:
+        send(session, base, request)
+
+
 def measure(env: dict, plan: list[dict], readers: int, seconds: float) -> dict:
     with Server(env) as server:
-        warm = requests.Session()
-        for request in plan:  # the first readers fill the cache
-            send(warm, server.base, request)
+        for _ in range(2):  # two passes by four readers each: both workers see every request
+            threads = [threading.Thread(target=warm_pass, args=(server.base, plan)) for _ in range(4)]
+            for t in threads:
+                t.start()
+            for t in threads:
+                t.join()
         before = server.memory()
         results = run_readers(server.base, plan, readers, seconds)
         after = server.memory()

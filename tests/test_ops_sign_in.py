@@ -153,3 +153,11 @@ def test_list_users_names_users_roles_and_open_sessions(two_workers, backend_url
 
 def test_the_password_is_still_right_after_all_this(two_workers):
     assert sign_in(client(two_workers[1], "192.0.2.44"), "projektledare", PASSWORD).status_code == 303
+
+
+def test_an_export_limit_holds_across_workers_not_once_per_worker(config):
+    limits = dict(config, EXPORT_RATELIMIT_ENABLED=True, EXPORT_LIMIT_DATA="3/minute")
+    apps = [app_on(config["DATABASE_URL"], **limits) for _ in range(2)]
+    apps[0].server.extensions["s3_export_limiter"].reset()
+    answers = [client(apps[i % 2], "203.0.113.77").get("/export/start/employment.csv").status_code for i in range(6)]
+    assert answers == [200, 200, 200, 429, 429, 429]  # 3 in all, not 3 per worker

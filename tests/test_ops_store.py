@@ -126,7 +126,7 @@ def test_a_rebuild_keeps_the_settings_and_starts_a_new_version(backend, backend_
     with engine.begin() as conn:
         conn.execute(s.app_setting.insert().values(name="secret_key", value="kept"))
     before = version(backend_url)
-    build(backend_url)
+    build(backend_url, empty=True)
     assert version(backend_url).split("-")[0] != before.split("-")[0]
     with engine_for(backend_url).connect() as conn:
         assert conn.execute(select(s.app_setting.c.value)).scalar_one() == "kept"
