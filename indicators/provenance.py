@@ -77,3 +77,21 @@ def indicator_provenance(conn, meta, url: str) -> dict:
     else:
         status = "mixed" if len(flags) == 2 else "example" if True in flags else "real"
     return {"datasets": behind, "years": (min(years), max(years)) if years else None, "status": status}
+
+
+def datasets_used(conn, measures, *, years=None, regions=None) -> list[str]:
+    """Return the codes of the datasets holding facts of the measures (in the years and regions, when given).
+
+    Both fact tables are read (the academic output's measure is "publications"), so an answer can name
+    the datasets behind exactly the numbers it holds rather than every dataset of the store.
+    """
+    codes: set[str] = set()
+    for table in (s.fact, s.academic_output):
+        c = table.c
+        q = select(c.dataset).where(c.measure.in_(list(measures))).distinct()
+        if years is not None:
+            q = q.where(c.year.in_([int(y) for y in years]))
+        if regions is not None and "region" in c:
+            q = q.where(c.region.in_(list(regions)))
+        codes |= set(conn.execute(q).scalars())
+    return sorted(codes)

@@ -6,11 +6,12 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+from callbacks.klusterkort import card_chart
+from layouts.params import parse
 from sqlalchemy import insert, select
 
 from app import create_app
 from callbacks.klusterkartering import criteria_chart, portfolio_chart
-from callbacks.klusterkort import card_chart
 from data import example
 from data import schema as s
 from data.importing.base import ImportFailed
@@ -25,7 +26,6 @@ from data.importing.command import choose_importer
 from data.store import engine_for
 from indicators import clusters as ind
 from layouts.klusterkartering import PARAMS
-from layouts.params import parse
 from tests.import_helpers import empty_store, run_cli, snapshot
 
 HERE = Path(__file__).parent / "fixtures" / "clusters"

@@ -6,13 +6,13 @@ from datetime import date
 
 import pytest
 from dash import dcc, html
+from layouts.chart import chart_slot, downloads, render_chart, view_downloads
 
 from app import create_app
 from callbacks import registry
 from figures import render
 from figures.export_layout import SLIDE, export_figure, preset
 from figures.spec import ChartSpec
-from layouts.chart import chart_slot, downloads, render_chart, view_downloads
 
 
 def walk(component):

@@ -11,6 +11,7 @@ import re
 import pandas as pd
 import plotly
 import pytest
+from layouts.chart import GRAPH_HIDDEN
 from sqlalchemy import func, select
 
 from callbacks import foretagsenkat as cb
@@ -20,7 +21,6 @@ from figures.style import DIVERGING
 from indicators import load_all
 from layouts import foretagsenkat as view
 from layouts import ids
-from layouts.chart import GRAPH_HIDDEN
 
 SCALE = pd.DataFrame(
     {

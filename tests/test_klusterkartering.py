@@ -6,13 +6,13 @@ import csv
 import io
 
 import pytest
-
-from callbacks.klusterkartering import criteria_chart, history_chart, portfolio_chart
 from callbacks.klusterkartering_common import query_of
 from callbacks.klusterkort import card_chart, card_content, cluster_facts
 from layouts.chart import GRAPH_HIDDEN
-from layouts.klusterkartering import PARAMS, layout
 from layouts.params import parse
+
+from callbacks.klusterkartering import criteria_chart, history_chart, portfolio_chart
+from layouts.klusterkartering import PARAMS, layout
 from tests.clusters_store import tiny_store
 from tests.pages import html_text
 

@@ -6,10 +6,10 @@ import io
 from datetime import date
 
 import pytest
-from openpyxl import load_workbook
-
 from callbacks.milstolpar_view import export_links, show_summary
 from callbacks.registry import build_chart
+from openpyxl import load_workbook
+
 from layouts import milstolpar as view
 
 
@@ -121,7 +121,6 @@ def test_the_list_shows_a_milestones_history_and_the_editor_only_to_a_signed_in_
     from datetime import datetime
 
     import pandas as pd
-
     from layouts.milstolpar_list import milestone_list
 
     spec = build_chart("milstolpar", "lista", {"asof": "2018-07-31"})

@@ -5,10 +5,10 @@ from __future__ import annotations
 import threading
 
 import pytest
+from layouts.chart import GRAPH_HIDDEN, render_safely
 from playwright.sync_api import expect
 
 from callbacks import registry
-from layouts.chart import GRAPH_HIDDEN, render_safely
 from tests.pages import chart_drawn, goto
 
 

@@ -7,8 +7,8 @@ import io
 
 import lxml.html
 import pytest
-
 from callbacks.registry import CHARTS, build_chart
+
 from callbacks.styrkeomraden import show_styrkeomraden
 from indicators.__main__ import main as cli
 from layouts import ids

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import threading
 
+from layouts.params import parse
+
 import app as app_module
 from callbacks import registry, styrkeomraden_warm
 from callbacks.styrkeomraden import show_styrkeomraden
-from layouts.params import parse
 from layouts.styrkeomraden import PARAMS, SIDE_BY_SIDE, VIEW
 
 
