@@ -10,13 +10,13 @@ in one place, frame_ancestors(), that the site's security headers can take over.
 
 from __future__ import annotations
 
-import json
 import logging
 import re
 from html import escape
 from pathlib import Path
 
 import flask
+from plotly.io.json import to_json_plotly
 
 import charts
 from charts.params import InvalidParam, parse, query_dict
@@ -80,7 +80,7 @@ def secured(response: flask.Response) -> flask.Response:
 
 def json_for_script(value) -> str:
     """Return JSON that cannot end the <script> element it sits in."""
-    return json.dumps(value, ensure_ascii=False).replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+    return to_json_plotly(value).replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
 
 
 def message_page(status: int, title: str, text: str, lang: str) -> flask.Response:
@@ -100,7 +100,7 @@ def figure_part(spec, lang: str) -> str:
     style = f' style="height: {int(height)}px"' if height else ""
     config = {"displaylogo": False, "responsive": True, **plotly_locale(lang), **PLOTLY_OFFLINE}
     return (
-        f'<div class="chart-graph" id="chart-graph" aria-hidden="true"{style}></div>'
+        f'<div class="chart-graph" id="chart-graph"{style}></div>'
         f'<script type="application/json" id="chart-figure">{json_for_script(spec.figure_dict())}</script>'
         f'<script type="application/json" id="chart-config">{json_for_script(config)}</script>'
     )
