@@ -26,6 +26,7 @@ class ChartSpec:
     # Shown on the page instead of the figure (html components): a matrix that is a table by nature
     # is an HTML table there. The exports still draw the figure.
     page: object = None
+    datasets: list[str] = field(default_factory=list)  # codes of the datasets behind it (charts.sources.recording)
 
     @property
     def is_example(self) -> bool:

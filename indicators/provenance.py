@@ -90,3 +90,18 @@ def indicator_provenance(conn, meta, url: str) -> dict:
             status = "partial"
     years = (min(years), max(years)) if years else None
     return {"datasets": behind, "years": years, "status": status, "kinds": kinds}
+
+
+def datasets_used(conn, measures, *, years=None, regions=None) -> list[str]:
+    """Return the codes of the datasets a read of the measures uses (one per measure, indicators.facts rules).
+
+    Real data hides a measure's example data, so an answer names the datasets behind exactly the numbers it
+    holds, not every dataset of the store that has the measure. years is accepted for the API's calls.
+    """
+    codes = set()
+    for measure in measures:
+        table = s.academic_output if measure == "publications" else s.fact
+        chosen = chosen_dataset(conn, measure, regions=regions if table is s.fact else None, table=table)
+        if chosen is not None:
+            codes.add(chosen["dataset"])
+    return sorted(codes)

@@ -1,4 +1,4 @@
-"""Run the dashboard as a public site: settings, secret key, cache and limits, sessions, security, health, exports.
+"""Run the dashboard as a public site: settings, secret key, cache, limits, sessions, security, health, exports, API.
 
 create_app calls two functions:
 
@@ -13,7 +13,20 @@ from __future__ import annotations
 
 import auth
 
-from . import caching, compression, exports, guard, health, limits_store, requestlog, secret, security, settings
+from . import (
+    api,
+    caching,
+    compression,
+    embed,
+    exports,
+    guard,
+    health,
+    limits_store,
+    requestlog,
+    secret,
+    security,
+    settings,
+)
 
 
 def default_config() -> dict:
@@ -37,6 +50,8 @@ def init_app(server, config: dict) -> None:
     health.init_app(server)
     auth.init_app(server)
     exports.init_app(server)
+    api.init_app(server)
+    embed.init_app(server)
     compression.init_app(server)  # last registered, so it compresses the finished response first
 
 

@@ -19,7 +19,7 @@ from indicators.source import CachedSource
 from indicators.strength import Thresholds, category_name
 
 from .. import chart
-from ..sources import _line
+from ..sources import _line, record_measures
 from . import COUNTIES, SIDE_BY_SIDE, VIEW
 
 
@@ -209,6 +209,7 @@ def spec(ctx: Context, key: str, title: str, figure, table: pd.DataFrame, shown:
     """Return a ChartSpec with the source line and the example-data status of the rows shown."""
     sel = ctx.selection
     place = sel.region
+    record_measures(ctx.source.conn, measures)
     return ChartSpec(
         view=VIEW,
         key=key,

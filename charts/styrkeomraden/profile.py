@@ -231,7 +231,7 @@ def academic_chart(ctx: Context, key: str, title: str):
         f"Publikationer {years}, de {TOP} ämnen med högst kvot; lärosätet i länet, för Norra Mellansverige alla tre",
         f"Publications {years}, the {TOP} subjects with the highest quotient; the county's university, all three for North Middle Sweden",
     )
-    s = spec(ctx, key, title, fig, table, rows, [], summary=summary, subtitle=subtitle)
+    s = spec(ctx, key, title, fig, table, rows, ["publications"], summary=summary, subtitle=subtitle)
     s.source = (
         tx(
             lang,
