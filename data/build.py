@@ -258,13 +258,13 @@ def build(
         tmp.unlink(missing_ok=True)
         target_url = f"sqlite:///{tmp}"
     engine = engine_for(target_url)
-    s.metadata.drop_all(engine)
-    s.metadata.create_all(engine)
     parts = [classification_rows(), plan_rows()]
     parts += [example_rows()] if example_records else []
     parts += [example_statistics_rows()] if example_statistics else []
     try:
-        with engine.begin() as conn:
+        with engine.begin() as conn:  # tables too: one commit, not one disk sync per table
+            s.metadata.drop_all(conn)
+            s.metadata.create_all(conn)
             for rows in parts:
                 for table in s.metadata.sorted_tables:
                     if rows.get(table):

@@ -153,7 +153,7 @@ def location_quotients_cmd(conn, args) -> pd.DataFrame:
         print(f"Obs: ingen kvot för {', '.join(missing)}: branschen saknas i referensen.", file=sys.stderr)
     out = out.assign(reference=args.reference)
     cols = ["region", "industry", "year", "lq", "value", "region_total", "reference", "reference_value"]
-    return out[cols + ["reference_total", "is_example"]]
+    return out[cols + ["reference_total", "is_example", "uncertain"]]
 
 
 def thresholds_of(args) -> Thresholds:
