@@ -139,3 +139,14 @@ def test_the_cli_shows_whether_a_quotient_is_uncertain_from_rounding(capsys, rea
     assert code == 0
     assert rows["K"]["uncertain"] == "True"  # 2 000 persons, rounded to thousands
     assert rows["G-I"]["uncertain"] == "False"  # 29 000 persons
+
+
+def test_the_cli_opens_on_the_level_with_data_and_names_what_an_empty_answer_lacks(capsys, real_store_url):
+    code, out, err = run(capsys, "strengths", "--db", real_store_url, "--region", "SE31")
+    rows = list(csv.DictReader(io.StringIO(out)))
+    assert code == 0, err
+    assert {r["industry"] for r in rows} >= {"B-E", "C", "O-Q"} and {r["year"] for r in rows} == {"2017"}
+    code, out, err = run(capsys, "innovation", "--db", real_store_url, "--region", "17")
+    assert code == 1 and out == ""
+    assert "Uppgift saknas: nystartade företag på nivån NACE A*10 för Värmlands län." in err
+    assert "Databasen har: alla branscher 1994–2021." in err
