@@ -150,3 +150,17 @@ def test_the_cli_opens_on_the_level_with_data_and_names_what_an_empty_answer_lac
     assert code == 1 and out == ""
     assert "Uppgift saknas: nystartade företag på nivån NACE A*10 för Värmlands län." in err
     assert "Databasen har: alla branscher 1994–2021." in err
+
+
+def test_the_analysis_on_real_data_says_what_is_missing_and_shows_no_zero_for_it(real):
+    from indicators.analysis import strength_analysis
+
+    analysis = strength_analysis(real, regions=["17", "20", "21"], level="a10")
+    notes = [sv for sv, _en in analysis.notes]
+    assert "Uppgift saknas om patentansökningar år 2017." in notes
+    assert "Uppgift saknas om nystartade företag per bransch år 2017." in notes
+    table = analysis.table
+    for col in ("count_patent_applications", "count_new_firms", "he_share", "academic_lq"):
+        assert table[col].isna().all(), col  # missing, never 0
+    assert not table["renewal"].any() and not table["academic"].any()
+    assert (table.loc[table["region"] == "17"].set_index("industry").at["C", "nested_in"]) == "B-E"
