@@ -6,7 +6,7 @@ PY := $(VENV)/bin/python
 HOST ?= 127.0.0.1
 PORT ?= 8050
 STORE := data/s3.sqlite
-STORE_SOURCES := data/schema.py data/classifications.py data/content.py data/plan.py data/example.py data/build.py data/measures.py data/real.py $(wildcard data/real/*) $(wildcard data/importing/*.py)
+STORE_SOURCES := data/schema.py data/classifications.py data/content.py data/plan.py data/example.py data/example_rows.py data/example_assessments.py data/build.py data/measures.py data/real.py $(wildcard data/real/*) $(wildcard data/importing/*.py)
 
 .PHONY: run dev test lint format browser bench clean
 

@@ -17,9 +17,10 @@ from datetime import datetime
 from sqlalchemy import insert
 
 from . import classifications as cl
-from . import content, example, measures, meta, plan, real
+from . import content, measures, meta, plan, real
 from . import schema as s
 from .example_assessments import insert_examples as insert_example_assessments
+from .example_rows import apply_example_statuses, example_rows, example_statistics_rows
 from .store import database_url, dispose_all, engine_for, replace_sqlite, sqlite_path
 
 
@@ -165,88 +166,6 @@ def plan_rows() -> dict:
     return rows
 
 
-STATISTICS_DATASETS = {"ex_sysselsattning", "ex_dynamik", "ex_befolkning", "ex_akademi"}
-
-
-def example_statistics_rows() -> dict:
-    """Return rows for the invented statistics (facts and publications), as example datasets of their own."""
-    rows: dict = {s.dataset: [d for d in example.DATASETS if d["code"] in STATISTICS_DATASETS]}
-    fact_cols = ("dataset", "region", "industry", "year", "measure", "value")
-    rows[s.fact] = [dict(zip(fact_cols, r), sex="total") for r in example.statistics_rows()]
-    acad_cols = ("dataset", "university", "subject", "year", "measure", "value")
-    rows[s.academic_output] = [dict(zip(acad_cols, r)) for r in example.academic_rows()]
-    return rows
-
-
-def example_rows() -> dict:
-    """Return rows for the example records nobody has published (assessments, survey, follow-up)."""
-    rows: dict = {s.dataset: [d for d in example.DATASETS if d["code"] not in STATISTICS_DATASETS]}
-    phases, crits = [], []
-    for kind, cluster, year, value, comment in example.cluster_assessment_rows():
-        if kind == "phase":
-            phases.append(dict(cluster=cluster, year=year, phase=value, comment=comment, dataset="ex_kluster"))
-        else:
-            crits.append(
-                dict(
-                    cluster=cluster,
-                    year=year,
-                    criterion=value[0],
-                    level=value[1],
-                    comment=comment,
-                    dataset="ex_kluster",
-                )
-            )
-    rows[s.phase_assessment], rows[s.criteria_assessment] = phases, crits
-    rows[s.survey_round] = [dict(code=c, year=y, period=p, dataset="ex_enkat") for c, y, p in example.SURVEY_ROUNDS]
-    respondents, answers = [], []
-    for rid, (rnd, ext, cluster, county, size, ans) in enumerate(example.survey_respondents(), start=1):
-        respondents.append(dict(id=rid, round=rnd, external_id=ext, cluster=cluster, region=county, size_class=size))
-        answers += [dict(respondent=rid, question=q, option=o) for q, o in ans.items()]
-    rows[s.respondent], rows[s.answer] = respondents, answers
-    indicators, outcomes = [], []
-    for code, act, nsv, nen, usv, uen, target, values in example.ACTIVITY_INDICATORS:
-        indicators.append(
-            dict(
-                code=code,
-                activity=act,
-                subgoal=content.ACTIVITY_SUBGOAL[act],
-                name_sv=nsv,
-                name_en=nen,
-                unit_sv=usv,
-                unit_en=uen,
-                target=target,
-                is_example=True,
-            )
-        )
-        outcomes += [
-            dict(indicator=code, year=y, quarter=q, value=v, is_example=True, version=1)
-            for (y, q), v in zip(example.INDICATOR_QUARTERS, values)
-        ]
-    rows[s.activity_indicator], rows[s.indicator_outcome] = indicators, outcomes
-    return rows
-
-
-def _apply_example_statuses(conn) -> None:
-    for idx, (status, done) in example.MILESTONE_STATUS.items():
-        conn.execute(
-            s.milestone.update()
-            .where(s.milestone.c.id == idx + 1)
-            .values(status=status, completed_on=done, status_is_example=True)
-        )
-
-
-def _kept_settings(url: str) -> dict[str, str]:
-    """Return the settings of the store being replaced (its secret key), so running workers keep signing the same way."""
-    path = sqlite_path(url)
-    if path is not None and not path.exists():
-        return {}
-    try:
-        with engine_for(url).connect() as conn:
-            return meta.read_settings(conn)
-    except Exception:  # no store there yet, or a broken one: nothing to keep
-        return {}
-
-
 def build(
     url: str | None = None,
     *,
@@ -288,7 +207,7 @@ def build(
                     if rows.get(table):
                         conn.execute(insert(table), rows[table])
             if example_records:
-                _apply_example_statuses(conn)
+                apply_example_statuses(conn)
             if real_data:
                 real.load_shipped(conn)
             if example_statistics:  # the demonstration store shows the qualitative half with invented records too

@@ -20,17 +20,14 @@ import sys
 from dataclasses import fields
 
 import pandas as pd
-from sqlalchemy import select
 from sqlalchemy.exc import SQLAlchemyError
 
-from data import schema as s
 from data.store import database_url, engine_for, sqlite_path
 
 from .academic import academic_specialisation
 from .analysis import default_years, strength_analysis
-from .choices import year_choices
+from .cli_help import default_level, missing_note, scb_codes
 from .dynamics import innovation, shift_share, size_and_change
-from .facts import years_with_data
 from .levels import InvalidArgument, industries
 from .lq import MEASURE_NAMES, higher_education, location_quotients, without_reference
 from .source import as_source
@@ -44,54 +41,12 @@ def regions_arg(value: str | None) -> list[str] | None:
     return [part.strip() for part in value.split(",") if part.strip()] if value else None
 
 
-def scb_codes(conn, args) -> None:
-    """Turn NUTS codes in --region and --reference into the store's SCB codes (SE -> 00, SE311 -> 17)."""
-    by_nuts = {nuts.upper(): code for code, nuts in conn.execute(select(s.region.c.code, s.region.c.nuts)) if nuts}
-
-    def code_of(text: str) -> str:
-        return by_nuts.get(text.strip().upper(), text.strip())
-
-    if getattr(args, "region", None):
-        args.region = ",".join(code_of(part) for part in regions_arg(args.region))
-    if getattr(args, "reference", None):
-        args.reference = code_of(args.reference)
-
-
-def year_ranges(years: list[int]) -> str:
-    """Return years as ranges: [2000, 2001, 2002, 2005] -> '2000–2002, 2005'."""
-    out, run = [], []
-    for year in sorted(years):
-        if run and year != run[-1] + 1:
-            out.append(f"{run[0]}–{run[-1]}" if len(run) > 1 else str(run[0]))
-            run = []
-        run.append(year)
-    if run:
-        out.append(f"{run[0]}–{run[-1]}" if len(run) > 1 else str(run[0]))
-    return ", ".join(out) or "inga"
-
-
-def years_note(conn, args) -> str:
-    """Return the years that have data for the command's measure (and region and level, where given)."""
-    measure = getattr(args, "measure", None) or ("publications" if args.command == "academic" else "employees")
-    if measure == "publications":
-        return ""
-    regions = regions_arg(getattr(args, "region", None))
-    level = getattr(args, "level", None)
-    if regions and level:
-        with_values = set()
-        for region in regions:
-            found = year_choices(conn, region=region, level=level, measure=measure, reference=args.reference)
-            with_values |= set(found.loc[found["has_data"], "year"])
-        return f"År med värden för {', '.join(regions)} på nivån {level}: {year_ranges(sorted(with_values))}."
-    return f"År med uppgifter om {MEASURE_NAMES.get(measure, (measure,))[0]}: {year_ranges(years_with_data(conn, measure))}."
-
-
 def common(p: argparse.ArgumentParser, *, period: bool = False, region_default: str = "alla") -> None:
     p.add_argument("--db", help="SQLAlchemy-URL (standard: DATABASE_URL eller data/s3.sqlite)")
     p.add_argument("--year", type=int, help="år (standard: alla år, eller det senaste)")
     if period:
         p.add_argument("--start", type=int, help="periodens första år (standard: fem år före --year)")
-    p.add_argument("--level", default="division", help="branschnivå: section, division, a10 eller sector")
+    p.add_argument("--level", help="branschnivå: section, division, a10 eller sector (standard: den finaste med data)")
     p.add_argument("--reference", default="00", help="referens: 00 (riket) eller SE31 (Norra Mellansverige)")
     p.add_argument("--region", help=f"regionkod, flera med komma (standard: {region_default})")
     p.add_argument("--format", choices=["csv", "json"], default="csv")
@@ -153,7 +108,7 @@ def location_quotients_cmd(conn, args) -> pd.DataFrame:
         print(f"Obs: ingen kvot för {', '.join(missing)}: branschen saknas i referensen.", file=sys.stderr)
     out = out.assign(reference=args.reference)
     cols = ["region", "industry", "year", "lq", "value", "region_total", "reference", "reference_value"]
-    return out[cols + ["reference_total", "is_example"]]
+    return out[cols + ["reference_total", "is_example", "uncertain"]]
 
 
 def thresholds_of(args) -> Thresholds:
@@ -260,15 +215,16 @@ def main(argv: list[str] | None = None) -> int:
     try:
         with engine_for(url).connect() as conn:
             scb_codes(conn, args)
+            default_level(conn, args)
             try:
                 frame = COMMANDS[args.command](conn, args)
             except InvalidArgument as exc:
-                flag = "--" + exc.argument.replace("_", "-")
-                extra = f" {years_note(conn, args)}" if exc.argument in ("year", "start") else ""
-                print(f"Fel i {flag} {exc.value}: {exc.message_sv}.{extra}", file=sys.stderr)
+                flag = "--" + exc.argument.replace("_", "-") + ("" if exc.value is None else f" {exc.value}")
+                extra = f" {missing_note(conn, args)}" if exc.argument in ("year", "start") else ""
+                print(f"Fel i {flag}: {exc.message_sv}.{extra}", file=sys.stderr)
                 return 2
             if frame.empty:
-                print(f"Inga värden att visa för den frågan. {years_note(conn, args)}", file=sys.stderr)
+                print(f"Inga värden att visa för den frågan. {missing_note(conn, args)}", file=sys.stderr)
                 return 1
     except SQLAlchemyError as exc:
         print(f"Fel: databasen {url} kunde inte läsas ({type(exc).__name__}).", file=sys.stderr)

@@ -131,6 +131,13 @@ def join_parts(table: pd.DataFrame, source, year: int, start: int, per: str, win
         for measure in frame.attrs.get("missing", []):
             sv, en = MEASURE_WORDS[measure]
             notes.append((f"Uppgift saknas om {sv} år {year}.", f"No data on {en} for {year}."))
+        if part.flag == "innovation_is_example":  # data for all industries only gives no value per industry
+            for measure in set(MEASURE_WORDS) - set(frame.attrs.get("missing", [])):
+                if f"count_{measure}" not in frame or frame[f"count_{measure}"].isna().all():
+                    sv, en = MEASURE_WORDS[measure]
+                    notes.append(
+                        (f"Uppgift saknas om {sv} per bransch år {year}.", f"No data on {en} by industry for {year}.")
+                    )
         table = table.merge(frame, on=["region", "industry"], how="left")
     return table, notes
 

@@ -23,13 +23,18 @@ FACT_COLUMNS = ["region", "industry", "year", "value", "dataset", "is_example", 
 KINDS = ("real", "example", "none")
 
 
-def candidate_datasets(conn, measure: str, *, regions=None, table=s.fact) -> pd.DataFrame:
+def table_of(measure: str):
+    """Return the table a measure lives in: academic_output for publications, fact for the rest."""
+    return s.academic_output if measure == "publications" else s.fact
+
+
+def candidate_datasets(conn, measure: str, *, regions=None, table=None) -> pd.DataFrame:
     """Return the datasets a read of the measure may use, best first: dataset, is_example, rank, rounding, values.
 
     Only real datasets when any real dataset holds the measure (anywhere), else the example ones; values
     counts each dataset's facts for the regions (None: all regions).
     """
-    t, d = table, s.dataset
+    t, d = table if table is not None else table_of(measure), s.dataset
     q = (
         select(t.c.dataset, d.c.is_example, d.c.rank, d.c.rounding, func.count().label("values"))
         .join(d, d.c.code == t.c.dataset)
@@ -58,7 +63,7 @@ def candidate_datasets(conn, measure: str, *, regions=None, table=s.fact) -> pd.
     return frame.reset_index(drop=True)
 
 
-def chosen_dataset(conn, measure: str, *, regions=None, table=s.fact) -> dict | None:
+def chosen_dataset(conn, measure: str, *, regions=None, table=None) -> dict | None:
     """Return the dataset a read of the measure for the regions uses (rules 1 and 2), as a dict, or None."""
     frame = candidate_datasets(conn, measure, regions=regions, table=table)
     if frame.empty or frame.at[0, "values"] == 0:

@@ -74,6 +74,7 @@ class Publications:
                 self.universities[plain(name)] = code
         self.universities.update({plain(n): NATIONAL for n in NATIONAL_NAMES})
         self.subjects = set(conn.execute(select(r.c.code)).scalars())
+        self.folded: set[str] = set()  # groups that 5-digit subjects were counted in
 
     def university(self, text: str) -> str | None:
         return self.universities.get(plain(text))
@@ -82,6 +83,7 @@ class Publications:
         code = str(text).strip().split(" ", 1)[0]  # "10201 Datavetenskap"
         if len(code) == 5 and code.isdigit():
             self.skipped["5-siffriga forskningsämnen räknades i sin ämnesgrupp (3 siffror)"] += 1
+            self.folded.add(code[:3])
             code = code[:3]
         if code not in self.subjects:
             self.problems.append(
@@ -90,9 +92,15 @@ class Publications:
             return None
         return code
 
-    def add(self, line, key: tuple, value: float) -> None:
+    def add(self, line, key: tuple, value: float, *, summed: bool = False) -> None:
+        """Keep a count; counts of 5-digit subjects of one group add up (summed), other repeats must agree."""
+        if key in self.facts and summed:
+            self.facts[key] = (self.facts[key][0] + value, self.facts[key][1])
+            return
         if key in self.facts and self.facts[key][0] != value:
-            self.problems.append(Problem(self.file, line, None, f"{key} finns redan med ett annat värde"))
+            self.problems.append(
+                Problem(self.file, line, None, f"{', '.join(map(str, key))} finns redan med ett annat värde")
+            )
         self.facts.setdefault(key, (value, f"rad {line}"))
 
 
@@ -116,7 +124,8 @@ def read_counts(pubs: Publications, table, cols: dict) -> None:
         if not isinstance(value, float):  # ".." : missing, never 0
             pubs.skipped["saknade värden (..)"] += 1
             continue
-        pubs.add(line, (uni, subject, year, "publications"), value)
+        five = len(str(cells[cols["subject"]]).strip().split(" ", 1)[0]) == 5
+        pubs.add(line, (uni, subject, year, "publications"), value, summed=five)
 
 
 def read_records(pubs: Publications, table, cols: dict, national: bool) -> None:
@@ -163,6 +172,11 @@ def load(conn, path: Path, args) -> str:
     if not pubs.facts:
         raise ImportFailed([Problem(path.name, None, None, "filen gav inga publikationer att läsa in")])
     pubs.notes += [f"hoppade över {reason}: {n}" for reason, n in pubs.skipped.items()]
+    if pubs.folded and "value" in cols:
+        pubs.notes.append(
+            "antal för 5-siffriga ämnen summerades per ämnesgrupp; en publikation med två ämnen i samma grupp kan då "
+            "räknas två gånger (läs in poster i stället för antal för att räkna den en gång)"
+        )
     meta = DatasetMeta(
         code=dataset_code(getattr(args, "dataset", None) or path.stem),
         title_sv=getattr(args, "title", None) or f"Publikationer per lärosäte och forskningsämne ({path.name})",

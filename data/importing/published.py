@@ -35,6 +35,9 @@ PERIOD = re.compile(r"^(\d{4})(?:\s*([KQMH])\s*(\d{1,2})|(\d{2}))?\s*(\**)$", re
 PER_YEAR = {"K": 4, "Q": 4, "M": 12, "H": 2}
 ZERO_MARKS = {"-", "–", "—"}
 MISSING = {"", "..", "…", ".", ":", "x", "X"}
+# Headings that name a region column (whole words of the heading, accents aside).
+REGION_WORDS = {"lan", "kommun", "region", "kommunnummer", "kommunkod", "regionkod", "kommunnamn", "municipality"}
+REGION_WORDS |= {"county", "geo", "lansnamn", "lanskod"}
 INDUSTRY_WORDS = ("sni", "nace", "bransch", "naringsgren", "industry")  # anywhere in a heading
 LABEL_WORDS = {"sex": {"kon", "sex"}, "year": {"ar", "year"}}  # a whole word of a heading
 
@@ -156,12 +159,13 @@ def label_columns(sheet: FactSheet, header: list[str], used: set[int], rows) -> 
         elif role is None:
             cells = [str(cells[i]).strip() for _line, cells in rows if i < len(cells) and str(cells[i]).strip()]
             resolved = sum(regions.resolve(c) is not None for c in cells)
-            if cells and resolved / len(cells) >= 0.9:
-                scores.append((resolved / len(cells), all(c.isdigit() for c in cells), i))
+            named = bool(REGION_WORDS & set(words.split(" ")))  # a heading like Län or Kommunnummer
+            if cells and (named or resolved / len(cells) >= 0.9):
+                scores.append((named, resolved / len(cells), all(c.isdigit() for c in cells), i))
     if scores:  # the best column names the region; the others stand in where its cell is empty
         ranked = sorted(scores, reverse=True)
-        roles["region"] = ranked[0][2]
-        roles.update({f"region_{n}": i for n, (_s, _d, i) in enumerate(ranked[1:], start=1)})
+        roles["region"] = ranked[0][-1]
+        roles.update({f"region_{n}": entry[-1] for n, entry in enumerate(ranked[1:], start=1)})
     ignored = [header[i] for i in range(len(header)) if i not in used and i not in roles.values()]
     if ignored:
         sheet.notes.append(f"kolumner som inte lästes: {', '.join(ignored)}")
