@@ -166,6 +166,18 @@ def plan_rows() -> dict:
     return rows
 
 
+def _kept_settings(url: str) -> dict[str, str]:
+    """Return the settings of the store being replaced (its secret key), so running workers keep signing the same way."""
+    path = sqlite_path(url)
+    if path is not None and not path.exists():
+        return {}
+    try:
+        with engine_for(url).connect() as conn:
+            return meta.read_settings(conn)
+    except Exception:  # no store there yet, or a broken one: nothing to keep
+        return {}
+
+
 def build(
     url: str | None = None,
     *,
