@@ -29,6 +29,7 @@ STATUS_COLORS = {
     "planerad": "#8c959f",
     "forsenad": "#D55E00",
     "struken": "#882255",  # not #CC79A7: with deuteranopia that looks like "planerad" grey
+    "okand": "#2b2b2b",  # no status reported: dark grey, apart from every other status for colour-blind readers
 }
 
 

@@ -134,6 +134,7 @@ def milestone_form(lang: str, options: list[dict]) -> html.Section:
                             dbc.Select(
                                 id=v.EDIT_STATUS,
                                 options=[{"label": tx(lang, sv, en), "value": c} for c, sv, en in EDITABLE_STATUSES],
+                                placeholder=tx(lang, "– ingen status rapporterad –", "– no status reported –"),
                             ),
                         ),
                         xs=12,
