@@ -128,7 +128,7 @@ def timeline_chart(conn, lang: str, asof: date, status: list, activity: list) ->
     text = shown["text_en" if lang == "en" else "text_sv"]
     done = [(d if st == "klar" and d and d <= asof else None) for st, d in zip(shown["status"], shown["completed_on"])]
     frame = shown.assign(
-        label=[f"{i}. {t[:44].rstrip()}…" if len(t) > 46 else f"{i}. {t}" for i, t in zip(shown["id"], text)],
+        label=[f"{i}. {t}" for i, t in zip(shown["id"], text)],
         hover=[
             f"{t}<br>{quarter_label(y, q, lang)} · {status_word(st, lang)}"
             for t, y, q, st in zip(text, shown["year"], shown["quarter"], shown["status"])
@@ -226,7 +226,7 @@ def _share_spec(conn, lang, asof, activity, key: str, by: list[str], labels, tit
         view=VIEW,
         key=key,
         title=title,
-        figure=status_stack(frame, "category", words, lang, horizontal=key == "per-activity"),
+        figure=status_stack(frame, "category", words, lang),
         table=table,
         source=source_for(conn, lang, bool(shown["status_is_example"].any())),
         data_status=example_share(shown.rename(columns={"status_is_example": "is_example"})),
