@@ -107,12 +107,15 @@ def row_headings(names, details=None, *, axis: str = "", band: float = 0.4) -> l
     details = list(details) if details is not None else [""] * len(names)
     notes = []
     for i, (name, detail) in enumerate(zip(names, details)):
-        text = "<br>".join(escape(line) for line in wrapped(name))
+        lines = wrapped(name)
+        text = "<br>".join(escape(line) for line in lines)
         if detail:
             text += "".join(f"<br><span style='color:{MUTED_COLOR}'>{escape(line)}</span>" for line in wrapped(detail))
         notes.append(
             dict(
+                name="row-heading",  # figures.export_pages finds the names by it
                 text=text,
+                hovertext=escape(name) if lines[-1].endswith("…") else None,  # the whole name, where shortened
                 x=0,
                 xref=f"x{axis} domain",
                 xanchor="left",

@@ -10,6 +10,7 @@ from babel.dates import format_date
 from sqlalchemy import select
 
 from data import schema as s
+from figures.export_pages import table_height
 from figures.milstolpar import status_stack, timeline
 from figures.spec import ChartSpec
 from i18n import LOCALES, fmt_percent, tx
@@ -177,8 +178,17 @@ def list_chart(conn, lang: str, asof: date, status: list, activity: list) -> Cha
     """Return the filtered milestone list (the page shows it as a table; exports as a table figure)."""
     everything, shown = _shown(conn, asof, status, activity)
     table = milestone_table(shown, conn, lang)
+    shown_columns = list(table.columns[:6])
     figure = go.Figure(
-        go.Table(header=dict(values=list(table.columns[:6])), cells=dict(values=[table[c] for c in table.columns[:6]]))
+        go.Table(
+            columnwidth=[0.5, 1, 4, 2.6, 1, 1.1],
+            header=dict(values=[f"<b>{c}</b>" for c in shown_columns], align="left", fill_color="#f6f8fa"),
+            cells=dict(values=[table[c] for c in shown_columns], align="left", height=28),
+        )
+    )
+    # Tall enough for every row once its text wraps: a picture cannot scroll the table.
+    figure.update_layout(
+        height=table_height(figure.to_plotly_json()["data"][0], 1000), margin=dict(l=10, r=10, t=10, b=10)
     )
     return ChartSpec(
         view=VIEW,
