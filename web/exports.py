@@ -23,7 +23,7 @@ from flask_limiter import Limiter
 from flask_limiter.util import get_remote_address
 
 import charts
-from charts.params import InvalidParam, lang_from, parse, query_dict
+from charts.params import InvalidParam, in_words, lang_from, parse, query_dict
 from charts.views import VIEWS_BY_KEY
 from data.store import current_engine
 from figures import render
@@ -145,16 +145,12 @@ def invalid_message(exc: InvalidParam, lang: str) -> str:
 
 
 def filters(view: str, query: dict) -> list[tuple[str, str]]:
-    """Return the view's filters as (label, value) pairs in the query's language."""
+    """Return the view's filters as (label, value in words) pairs in the query's language: names, never codes."""
     lang = lang_from(query)
     params = charts.view_params(view)
     with current_engine().connect() as conn:
         values, _ = parse(params, query, conn)
-    pairs = []
-    for p in params:
-        label = (p.label_en if lang == "en" else p.label_sv) or p.name
-        pairs.append((label, p.encode(values.get(p.name)) or "–"))
-    return pairs
+        return in_words(params, values, conn, lang)
 
 
 def logo() -> Logo | None:

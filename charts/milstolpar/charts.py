@@ -30,10 +30,11 @@ from indicators.followup import (
 )
 
 from .. import chart
+from ..names import file_stem
 from ..sources import dataset_source_line
 from . import VIEW
 
-FILE_WORDS = {"per-quarter": "per_kvartal", "per-activity": "per_aktivitet"}  # file names say it in Swedish
+FILE_WORDS = {"per-quarter": ("per kvartal", "by quarter"), "per-activity": ("per aktivitet", "by activity")}
 
 
 def long_date(day: date, lang: str) -> str:
@@ -168,7 +169,7 @@ def timeline_chart(conn, lang: str, asof: date, status: list, activity: list) ->
         source=source_for(conn, lang, is_example),
         data_status=example_share(shown.rename(columns={"status_is_example": "is_example"})),
         summary=summary,
-        filename=f"milstolpar_tidslinje_{asof.isoformat()}",
+        filename=file_stem(VIEW, tx(lang, "tidslinje", "timeline"), asof.isoformat()),
         notes=provenance_notes(shown, lang),
     )
 
@@ -203,7 +204,7 @@ def list_chart(conn, lang: str, asof: date, status: list, activity: list) -> Cha
             f"Visar {len(shown)} av {len(everything)} milstolpar.",
             f"Showing {len(shown)} of {len(everything)} milestones.",
         ),
-        filename=f"milstolpar_lista_{asof.isoformat()}",
+        filename=file_stem(VIEW, tx(lang, "lista", "list"), asof.isoformat()),
         notes=provenance_notes(shown, lang),
     )
 
@@ -241,7 +242,7 @@ def _share_spec(conn, lang, asof, activity, key: str, by: list[str], labels, tit
         source=source_for(conn, lang, bool(shown["status_is_example"].any())),
         data_status=example_share(shown.rename(columns={"status_is_example": "is_example"})),
         summary=summary,
-        filename=f"milstolpar_{FILE_WORDS[key]}_{asof.isoformat()}",
+        filename=file_stem(VIEW, tx(lang, *FILE_WORDS[key]), asof.isoformat()),
     )
 
 
