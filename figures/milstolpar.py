@@ -80,7 +80,6 @@ def timeline(
     notes = row_headings(names, band=band)
     for note, word in zip(notes, frame["status_word"]):  # status first and bold: it stays in view on a phone
         note["text"] = note["text"].replace(escape(word), f"<b>{escape(word)}</b>", 1)
-        note["bgcolor"] = "rgba(255,255,255,0.8)"
     _quarter_axis(fig, quarter_labels)
     _asof_line(fig, asof_position, asof_text, len(quarter_labels))
     height = round(TIMELINE_FIXED + row_px * len(frame))

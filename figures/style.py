@@ -126,6 +126,7 @@ def row_headings(names, details=None, *, axis: str = "", band: float = 0.4) -> l
                 yshift=1,
                 showarrow=False,
                 font=dict(size=HEADING_SIZE, color=TEXT_COLOR),
+                bgcolor="rgba(255,255,255,0.85)",  # a reference line behind the name must not cross it out
             )
         )
     return notes

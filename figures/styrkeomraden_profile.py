@@ -14,7 +14,7 @@ import plotly.graph_objects as go
 
 from i18n import fmt_number, fmt_percent, tx
 
-from .style import MUTED_COLOR, OKABE_ITO, apply_base, bar_positions, heading_lines, mark_rows
+from .style import MUTED_COLOR, OKABE_ITO, apply_base, bar_positions, heading_lines, mark_rows, wrapped
 from .styrkeomraden import (
     BAR_PX,
     CATEGORY_STYLE,
@@ -217,7 +217,8 @@ def grouped_bars(
     fig.update_layout(barmode="group", bargap=1 - band, bargroupgap=0.05, shapes=shapes)
     top = np.nanmax(frame[[k for k, _ in series]].to_numpy(float)) if not frame.empty else 1
     top = top if np.isfinite(top) and top > 0 else 1
-    fig.update_xaxes(title_text=unit, range=[0, top * 1.3], tickformat=".0%" if percent else None)
+    title = "<br>".join(wrapped(unit, 32, 3))  # a long unit would run past a phone's edge
+    fig.update_xaxes(title_text=title, range=[0, top * 1.3], tickformat=".0%" if percent else None)
     return panel_height(fig, lang, frames, row_px, legend=len(series) > 1)
 
 
