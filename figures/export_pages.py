@@ -122,7 +122,7 @@ def _only_panel(fig: dict, keep: int, count: int) -> None:
     for i, axis in enumerate(_panel_axes(fig, count)):
         x_axis = axis.replace("y", "x")
         if i == keep:
-            layout.setdefault(axis, {})["domain"] = [0, 0.94]
+            layout.setdefault(axis, {})["domain"] = [0, 1]
             layout.setdefault(x_axis, {})["domain"] = [0, 1]
         else:
             layout.setdefault(axis, {}).update(visible=False, domain=[0, 0.001])
@@ -133,9 +133,8 @@ def _only_panel(fig: dict, keep: int, count: int) -> None:
         ref = str(item.get("yref", "")).split(" ")[0]
         return ref in ("", "paper") or ref == kept
 
+    # The panel's name is in the slide's subtitle; over the plot it would meet the legend.
     layout["annotations"] = [a for a in layout.get("annotations") or [] if own(a) and a not in titles]
-    if keep < len(titles):
-        layout["annotations"].append({**titles[keep], "y": 1.0, "yanchor": "bottom"})
     layout["shapes"] = [s for s in layout.get("shapes") or [] if own(s)]
 
 
@@ -146,6 +145,16 @@ def row_pages(spec: ChartSpec, fig: dict, height: int, style: TextStyle) -> list
     (panel index, panel title, first row, last row, rows in the panel), rows counted from 1.
     """
     rows = rows_of(fig)
+    meta = fig["layout"].get("meta")
+    panels = meta.get("panels", 1) if isinstance(meta, dict) else 1
+    titles = [a.get("text", "") for a in fig["layout"].get("annotations") or [] if _is_panel_title(a)]
+    if rows is None and panels > 1:  # panels without rows (the bubble chart): a slide each
+        pages = []
+        for panel in range(panels):
+            page = copy.deepcopy(fig)
+            _only_panel(page, panel, panels)
+            pages.append((page, (panel, titles[panel] if panel < len(titles) else "", None, None, None)))
+        return pages
     if rows is None:
         return [(fig, None)]
     factor = _factor(style, spec.figure_dict())
@@ -156,16 +165,17 @@ def row_pages(spec: ChartSpec, fig: dict, height: int, style: TextStyle) -> list
     counts = rows["counts"]
     if len(counts) == 1 and counts[0] <= per_page:
         return [(fig, None)]
-    titles = [a.get("text", "") for a in fig["layout"].get("annotations") or [] if _is_panel_title(a)]
     pages = []
     for panel, count in enumerate(counts):
-        for start in range(0, count, per_page):
-            end = min(start + per_page, count)
+        size = math.ceil(count / math.ceil(count / per_page))  # even pages: 5, 5, 5 rather than 7, 7, 1
+        for start in range(0, count, size):
+            end = min(start + size, count)
             page = copy.deepcopy(fig)
             _only_panel(page, panel, len(counts))
             axis = page["layout"].setdefault(_panel_axes(page, len(counts))[panel], {})
             extra = -0.5 - axis.get("range", [0, -0.5])[1]  # room kept above the first row for its name
-            axis.update(range=[end - 0.5, start - 0.5 - extra], autorange=False)
+            # just inside the row boundaries: the neighbouring rows' bar edges stay off the page
+            axis.update(range=[end - 0.51, start - 0.49 - extra], autorange=False)
             page["layout"]["annotations"] = [
                 a
                 for a in page["layout"].get("annotations") or []

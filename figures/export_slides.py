@@ -123,8 +123,9 @@ def _chart_frame(prs, spec: ChartSpec, lang: str, page: tuple[int, int] = (1, 1)
     status = _status(spec, lang)
     if status:
         _paragraph(footer, status, 11, color=EXAMPLE, bold=True)
+    small = sum(len(n) for n in spec.notes) > 300  # a long key (the bubble chart's numbers) still fits the slide
     for note in spec.notes:
-        _paragraph(footer, note, 10, color=MUTED)
+        _paragraph(footer, note, 8 if small else 10, color=MUTED)
     notes = slide.notes_slide.notes_text_frame
     notes.text = "\n".join([spec.summary, *spec.definitions]).strip()
     return slide
@@ -139,7 +140,12 @@ def rows_words(lang: str, first: int, last: int, count: int, panel: str = "") ->
 def _chart_slides(prs, spec: ChartSpec, pictures: list, lang: str) -> None:
     """Add one slide per picture of a chart (several where its rows are paged)."""
     for n, (png, window) in enumerate(pictures, 1):
-        words = rows_words(lang, *window[2:], window[1]) if window else ""
+        if window is None:
+            words = ""
+        elif window[2] is None:  # one panel (region) of the chart
+            words = window[1]
+        else:
+            words = rows_words(lang, *window[2:], window[1])
         slide = _chart_frame(prs, spec, lang, (n, len(pictures)), words)
         picture = slide.shapes.add_picture(io.BytesIO(png), MARGIN, PICTURE_TOP, CONTENT_WIDTH, PICTURE_HEIGHT)
         picture.name = spec.title

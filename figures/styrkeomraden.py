@@ -142,7 +142,8 @@ def bubble_chart(frame: pd.DataFrame, panels: list[str], lang: str, *, growth: f
     pad = max(high - low, 1.0) * 0.22
     fig.update_yaxes(ticksuffix=" %" if lang != "en" else "%", zeroline=True, range=[low - pad, high + pad])
     fig.update_yaxes(title_text=tx(lang, "Förändring av sysselsatta", "Change in employees"))
-    return apply_base(fig, lang, height=540 if not several else 140 + 400 * len(panels))
+    fig = apply_base(fig, lang, height=540 if not several else 140 + 400 * len(panels))
+    return fig.update_layout(meta={"panels": len(panels)}) if several else fig  # a slide per region
 
 
 def quadrants(shapes: list, notes: list, i: int, lang: str, *, growth: float, reference: str) -> None:
