@@ -55,19 +55,18 @@ def table_id(view: str, key) -> dict:
 
 
 def graph_config(view: str, key: str, lang: str) -> dict:
-    """Return the graph's Plotly config: language, nothing sent to other hosts, the camera's slide size."""
+    """Return the graph's Plotly config: language, nothing sent to other hosts, no mode bar.
+
+    The mode bar is hidden: the card's download menu gives finished pictures (title, source, date)
+    and the numbers, which the mode bar's camera did not; the charts neither zoom nor pan (a finger
+    scrolls the page); and on a phone the bar covered the legend and the first labels.
+    """
     return {
         "displaylogo": False,
+        "displayModeBar": False,
         "responsive": True,
         **plotly_locale(lang),
         **PLOTLY_OFFLINE,
-        "toImageButtonOptions": {
-            "filename": f"{view}_{key}",
-            "format": "png",
-            "width": 1280,
-            "height": 720,
-            "scale": 1.5,
-        },
     }
 
 

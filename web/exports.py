@@ -23,12 +23,13 @@ from flask_limiter import Limiter
 from flask_limiter.util import get_remote_address
 
 import charts
-from charts.params import InvalidParam, lang_from, parse, query_dict
+from charts.params import InvalidParam, in_words, lang_from, parse, query_dict
 from charts.views import VIEWS_BY_KEY
 from data.store import current_engine
 from figures import render
-from figures.export_images import DEFAULT_SIZE, Logo, chart_image, image_filename, preset, slide_picture
+from figures.export_images import DEFAULT_SIZE, Logo, chart_image, grown, image_filename, preset, slide_pictures
 from figures.export_layout import PRESET_KEYS
+from figures.export_slide_tables import is_table_chart
 from figures.export_slides import PICTURE_ASPECT, Deck, view_deck
 from figures.export_steering import workbook as steering_workbook
 from figures.export_workbook import chart_csv, chart_workbook
@@ -156,16 +157,12 @@ def invalid_message(exc: InvalidParam, lang: str) -> str:
 
 
 def filters(view: str, query: dict) -> list[tuple[str, str]]:
-    """Return the view's filters as (label, value) pairs in the query's language."""
+    """Return the view's filters as (label, value in words) pairs in the query's language: names, never codes."""
     lang = lang_from(query)
     params = charts.view_params(view)
     with current_engine().connect() as conn:
         values, _ = parse(params, query, conn)
-    pairs = []
-    for p in params:
-        label = (p.label_en if lang == "en" else p.label_sv) or p.name
-        pairs.append((label, p.encode(values.get(p.name)) or "–"))
-    return pairs
+        return in_words(params, values, conn, lang)
 
 
 def logo() -> Logo | None:
@@ -209,7 +206,7 @@ def export_image(view: str, key: str, fmt: str):
     spec = build(view, key, query)
     with render.job():  # one image job per worker at a time; RendererBusy when the queue is full
         body = chart_image(spec, lang, fmt, size_key, as_of=date.today(), logo=logo())
-    return attachment(body, IMAGE_TYPES[fmt], image_filename(spec, fmt, preset(size_key, spec)))
+    return attachment(body, IMAGE_TYPES[fmt], image_filename(spec, fmt, grown(preset(size_key, spec), spec)))
 
 
 def view_charts(view: str, query: dict, left_out: list[str]) -> Iterator:
@@ -259,7 +256,7 @@ def _export_view(view: str, fmt: str):
     specs = view_charts(view, query, left_out)
     stem = f"{view}_{tx(lang, 'presentation', 'presentation') if fmt == 'pptx' else tx(lang, 'diagram', 'charts')}"
     if fmt == "pptx":
-        drawn = pictures(specs, lambda spec: slide_picture(spec, PICTURE_ASPECT))
+        drawn = pictures(specs, lambda spec: None if is_table_chart(spec) else slide_pictures(spec, PICTURE_ASPECT))
         deck = Deck(VIEWS_BY_KEY[view].title(lang), lang, today, filters(view, query), drawn, left_out)
         return attachment(view_deck(deck), VIEW_TYPES[fmt], f"{stem}_{today.isoformat()}.pptx")
     mark = logo()

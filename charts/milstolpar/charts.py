@@ -10,6 +10,7 @@ from babel.dates import format_date
 from sqlalchemy import select
 
 from data import schema as s
+from figures.export_pages import table_height
 from figures.milstolpar import status_stack, timeline
 from figures.spec import ChartSpec
 from i18n import LOCALES, fmt_percent, tx
@@ -29,10 +30,11 @@ from indicators.followup import (
 )
 
 from .. import chart
+from ..names import file_stem
 from ..sources import dataset_source_line
 from . import VIEW
 
-FILE_WORDS = {"per-quarter": "per_kvartal", "per-activity": "per_aktivitet"}  # file names say it in Swedish
+FILE_WORDS = {"per-quarter": ("per kvartal", "by quarter"), "per-activity": ("per aktivitet", "by activity")}
 
 
 def long_date(day: date, lang: str) -> str:
@@ -138,7 +140,7 @@ def timeline_chart(conn, lang: str, asof: date, status: list, activity: list) ->
     text = shown["text_en" if lang == "en" else "text_sv"]
     done = [(d if st == "klar" and d and d <= asof else None) for st, d in zip(shown["status"], shown["completed_on"])]
     frame = shown.assign(
-        label=[f"{i}. {t[:44].rstrip()}…" if len(t) > 46 else f"{i}. {t}" for i, t in zip(shown["id"], text)],
+        label=[f"{i}. {t}" for i, t in zip(shown["id"], text)],
         hover=[
             f"{t}<br>{quarter_label(y, q, lang)} · {status_word(st, lang)}"
             for t, y, q, st in zip(text, shown["year"], shown["quarter"], shown["status"])
@@ -177,7 +179,7 @@ def timeline_chart(conn, lang: str, asof: date, status: list, activity: list) ->
         source=source_for(conn, lang, is_example),
         data_status=example_share(shown.rename(columns={"status_is_example": "is_example"})),
         summary=summary,
-        filename=f"milstolpar_tidslinje_{asof.isoformat()}",
+        filename=file_stem(VIEW, tx(lang, "tidslinje", "timeline"), asof.isoformat()),
         notes=provenance_notes(shown, lang),
     )
 
@@ -187,8 +189,17 @@ def list_chart(conn, lang: str, asof: date, status: list, activity: list) -> Cha
     """Return the filtered milestone list (the page shows it as a table; exports as a table figure)."""
     everything, shown = _shown(conn, asof, status, activity)
     table = milestone_table(shown, conn, lang)
+    shown_columns = list(table.columns[:6])
     figure = go.Figure(
-        go.Table(header=dict(values=list(table.columns[:6])), cells=dict(values=[table[c] for c in table.columns[:6]]))
+        go.Table(
+            columnwidth=[0.5, 1, 4, 2.6, 1, 1.1],
+            header=dict(values=[f"<b>{c}</b>" for c in shown_columns], align="left", fill_color="#f6f8fa"),
+            cells=dict(values=[table[c] for c in shown_columns], align="left", height=28),
+        )
+    )
+    # Tall enough for every row once its text wraps: a picture cannot scroll the table.
+    figure.update_layout(
+        height=table_height(figure.to_plotly_json()["data"][0], 1000), margin=dict(l=10, r=10, t=10, b=10)
     )
     return ChartSpec(
         view=VIEW,
@@ -203,7 +214,7 @@ def list_chart(conn, lang: str, asof: date, status: list, activity: list) -> Cha
             f"Visar {len(shown)} av {len(everything)} milstolpar.",
             f"Showing {len(shown)} of {len(everything)} milestones.",
         ),
-        filename=f"milstolpar_lista_{asof.isoformat()}",
+        filename=file_stem(VIEW, tx(lang, "lista", "list"), asof.isoformat()),
         notes=provenance_notes(shown, lang),
     )
 
@@ -236,12 +247,12 @@ def _share_spec(conn, lang, asof, activity, key: str, by: list[str], labels, tit
         view=VIEW,
         key=key,
         title=title,
-        figure=status_stack(frame, "category", words, lang, horizontal=key == "per-activity"),
+        figure=status_stack(frame, "category", words, lang),
         table=table,
         source=source_for(conn, lang, bool(shown["status_is_example"].any())),
         data_status=example_share(shown.rename(columns={"status_is_example": "is_example"})),
         summary=summary,
-        filename=f"milstolpar_{FILE_WORDS[key]}_{asof.isoformat()}",
+        filename=file_stem(VIEW, tx(lang, *FILE_WORDS[key]), asof.isoformat()),
     )
 
 

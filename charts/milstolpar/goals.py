@@ -14,6 +14,7 @@ from indicators.followup import quarter_label
 from indicators.goals import attainment_word, goal_attainment
 
 from .. import chart
+from ..names import file_stem
 from . import VIEW
 from .charts import activity_names, long_date, source_for
 
@@ -85,5 +86,5 @@ def attainment_chart(conn, lang: str, asof: date, status: list, activity: list) 
         source=source_for(conn, lang, bool(frame["is_example"].any())),
         data_status=example_share(frame),
         summary=summary,
-        filename=f"milstolpar_maluppfyllelse_{asof.isoformat()}",
+        filename=file_stem(VIEW, tx(lang, "måluppfyllelse", "goal attainment"), asof.isoformat()),
     )

@@ -10,8 +10,9 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass, fields
 
+from i18n import tx
 from indicators.choices import default_view, latest_year_with_industries
-from indicators.levels import LEVELS
+from indicators.levels import LEVEL_NAMES, LEVELS
 from indicators.lq import REFERENCES
 from indicators.regions import regions
 from indicators.source import CachedSource
@@ -114,19 +115,64 @@ THRESHOLDS = [
         *SETTING_LABELS[f.name],
         high=THRESHOLD_BOUNDS[f.name][0],
         step=THRESHOLD_BOUNDS[f.name][1],
+        only_if_changed=True,
     )
     for f in fields(Thresholds)
 ]
 assert all(t.high == 100 for t in THRESHOLDS if t.name in PERCENT_SETTINGS)
 
+
+def region_words(conn, lang: str) -> dict[str, str]:
+    """Return the regions a reader can choose by name, as the region filter names them."""
+    rows = region_rows(conn)
+    names = dict(zip(rows["code"], rows["name_en" if lang == "en" else "name_sv"]))
+    return {SIDE_BY_SIDE: tx(lang, "De tre länen sida vid sida", "The three counties side by side"), **names}
+
+
 PARAMS = [
-    Param("region", str, "SE31", region_choices, "Region", "Region"),
     # The level before the year: the default year is the latest with data at the chosen level.
-    Param("level", str, default_level, lambda _c, _v: list(LEVELS), "Branschnivå", "Industry level"),
+    Param("region", str, "SE31", region_choices, "Region", "Region", words=region_words),
+    Param(
+        "level",
+        str,
+        default_level,
+        lambda _c, _v: list(LEVELS),
+        "Branschnivå",
+        "Industry level",
+        words=lambda _c, lang: {k: tx(lang, *names) for k, names in LEVEL_NAMES.items()},
+    ),
     Param("year", int, latest_year, year_choices, "År", "Year"),
-    Param("start", int, None, year_choices, "Förändring från år", "Change from year"),
-    Param("reference", str, "00", lambda _c, _v: list(REFERENCES), "Jämförs med", "Compared with"),
-    Param("per", str, "employees", lambda _c, _v: ["employees", "inhabitants"], "Patent per", "Patents per"),
+    Param(
+        "start",
+        int,
+        None,
+        year_choices,
+        "Förändring från år",
+        "Change from year",
+        none_sv="fem år före",
+        none_en="five years before",
+    ),
+    Param(
+        "reference",
+        str,
+        "00",
+        lambda _c, _v: list(REFERENCES),
+        "Jämförs med",
+        "Compared with",
+        words=lambda _c, lang: {"00": tx(lang, "riket", "Sweden"), "SE31": "Norra Mellansverige"},
+    ),
+    Param(
+        "per",
+        str,
+        "employees",
+        lambda _c, _v: ["employees", "inhabitants"],
+        "Patent och varumärken per",
+        "Patents and trademarks per",
+        words=lambda _c, lang: {
+            "employees": tx(lang, "10 000 sysselsatta", "10,000 employees"),
+            "inhabitants": tx(lang, "10 000 invånare", "10,000 inhabitants"),
+        },
+    ),
     *THRESHOLDS,
 ]
 THRESHOLD_NAMES = {t.name for t in THRESHOLDS}

@@ -19,8 +19,21 @@ from indicators.source import CachedSource
 from indicators.strength import Thresholds, category_name
 
 from .. import chart
+from ..names import file_stem
 from ..sources import _line, record_measures
 from . import COUNTIES, SIDE_BY_SIDE, VIEW
+
+CHART_WORDS = {  # what each chart is, for its file names: (Swedish, English)
+    "bubble": ("specialisering_och_forandring", "specialisation_and_change"),
+    "lq-bars": ("hogst_lokaliseringskvot", "highest_location_quotient"),
+    "strengths": ("styrkeomraden_och_kriterier", "strength_areas_and_criteria"),
+    "heatmap": ("lokaliseringskvoter_regioner", "location_quotients_regions"),
+    "shift-share": ("forandringen_i_tre_delar", "change_in_three_parts"),
+    "innovation": ("nya_foretag_patent_varumarken", "new_firms_patents_trademarks"),
+    "competence": ("eftergymnasial_utbildning", "higher_education"),
+    "academic": ("larosatenas_specialisering", "university_specialisation"),
+    "test-areas": ("testomraden", "test_areas"),
+}
 
 
 @dataclass(frozen=True)
@@ -125,7 +138,7 @@ def explained(key: str, title: str, message: str, lang: str) -> ChartSpec:
         table=pd.DataFrame({tx(lang, "Meddelande", "Message"): [message]}),
         source="",
         summary=message,
-        filename=f"{VIEW}_{key}",
+        filename=file_stem(VIEW, tx(lang, *CHART_WORDS.get(key, (key, key)))),
     )
 
 
@@ -207,9 +220,14 @@ def no_data_message(ctx: Context) -> str:
 
 def spec(ctx: Context, key: str, title: str, figure, table: pd.DataFrame, shown: pd.DataFrame, measures, **kw):
     """Return a ChartSpec with the source line and the example-data status of the rows shown."""
-    sel = ctx.selection
-    place = sel.region
     record_measures(ctx.source.conn, measures)
+    lang = ctx.lang
+    words = tx(lang, *CHART_WORDS.get(key, (key, key)))
+    region = (
+        tx(lang, "de tre länen", "the three counties")
+        if ctx.selection.region == SIDE_BY_SIDE
+        else ctx.name(ctx.selection.region)
+    )
     return ChartSpec(
         view=VIEW,
         key=key,
@@ -218,7 +236,7 @@ def spec(ctx: Context, key: str, title: str, figure, table: pd.DataFrame, shown:
         table=table,
         source=_line(ctx.lang, ctx.source.sources(measures)),
         data_status=example_share(shown),
-        filename=f"{VIEW}_{key}_{place}_{ctx.analysis.level}_{ctx.analysis.year}".replace("-", "_"),
+        filename=file_stem(VIEW, words, region, tx(lang, *LEVEL_NAMES[ctx.analysis.level]), ctx.analysis.year),
         **kw,
     )
 

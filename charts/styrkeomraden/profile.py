@@ -90,14 +90,13 @@ def innovation_chart(ctx: Context, key: str, title: str):
         "lq_trademark_applications": tx(lang, "Varumärken", "Trademarks"),
     }
     shown = rows.copy()
-    for key, _label in series:  # a quotient on a handful of cases says nothing: show the count instead
-        counts = rows[f"count_{key.removeprefix('lq_')}"]
+    for measure, _label in series:  # a quotient on a handful of cases says nothing: show the count instead
+        counts = rows[f"count_{measure.removeprefix('lq_')}"]
         few = counts.notna() & (counts < MIN_COUNT)  # a missing count is missing data, said below, not "too few"
-        shown.loc[few, key] = 0.0  # no bar, the words say why
-        shown[f"{key}_text"] = [
-            tx(lang, f"{short[key]}: för få ({fmt_number(n, lang)})", f"{short[key]}: too few ({fmt_number(n, lang)})")
-            if f
-            else ""
+        shown.loc[few, measure] = 0.0  # no bar, the words say why
+        word = short[measure]
+        shown[f"{measure}_text"] = [
+            tx(lang, f"{word}: för få ({fmt_number(n, lang)})", f"{word}: too few ({fmt_number(n, lang)})") if f else ""
             for n, f in zip(counts, few)
         ]
     unit = tx(lang, "Lokaliseringskvot", "Location quotient")

@@ -35,7 +35,11 @@ def _status_badge(word: str, code: str) -> html.Span:
     return html.Span(
         word,
         className=f"badge milestone-status status-{code}",
-        style={"backgroundColor": color, "color": "white" if code in ("pagar", "struken", "okand") else "black", "fontSize": ".85rem"},
+        style={
+            "backgroundColor": color,
+            "color": "white" if code in ("pagar", "struken", "okand") else "black",
+            "fontSize": ".85rem",
+        },
     )
 
 
