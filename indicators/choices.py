@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import pandas as pd
 
+from . import levels
 from .levels import LEVEL_NAMES, LEVELS
 from .source import as_source
 
@@ -28,12 +29,26 @@ def level_coverage(source, measure: str, level: str, year: int, regions: list[st
     return int((per_industry == len(set(regions))).sum()), len(codes)
 
 
+def coverage_by_year(source, measure: str, level: str, regions: list[str]) -> tuple[dict[int, int], int]:
+    """Return ({year: industries with a value for every region}, industries of the level), in one read of all years."""
+    source = as_source(source)
+    industries = source.industries(level)
+    codes = set(industries.loc[~industries["overlapping"].astype(bool), "industry"])
+    regions = sorted(set(regions))
+    facts = levels.facts_at_level(source.conn, measure, level, regions=regions)
+    facts = facts[facts["industry"].isin(codes) & facts["value"].notna()]
+    per_year = facts.groupby(["year", "industry"])["region"].nunique().reset_index()
+    counts = per_year[per_year["region"] == len(regions)].groupby("year").size()
+    return {int(y): int(n) for y, n in counts.items()}, len(codes)
+
+
 def year_choices(conn, *, region: str, level: str, measure: str = "employees", reference: str = "00") -> pd.DataFrame:
     """Return every year of the measure's data, newest first: year, has_data, complete (for region and reference)."""
     source = as_source(conn)
+    have_by_year, of = coverage_by_year(source, measure, level, [region, reference])
     rows = []
     for year in sorted(source.years(measure), reverse=True):
-        have, of = level_coverage(source, measure, level, year, [region, reference])
+        have = have_by_year.get(int(year), 0)
         rows.append({"year": int(year), "has_data": have > 0, "complete": of > 0 and have == of})
     return pd.DataFrame(rows, columns=["year", "has_data", "complete"]).astype(
         {"year": "int64", "has_data": bool, "complete": bool}
@@ -69,9 +84,10 @@ def default_view(conn, *, region: str, measure: str = "employees", reference: st
     """
     source = as_source(conn)
     partial = None
+    cover = {level: coverage_by_year(source, measure, level, [region, reference]) for level in FINEST_FIRST}
     for year in sorted(source.years(measure), reverse=True):
         for level in FINEST_FIRST:
-            have, of = level_coverage(source, measure, level, year, [region, reference])
+            have, of = cover[level][0].get(int(year), 0), cover[level][1]
             if of > 0 and have == of:
                 return {"year": int(year), "level": level, "complete": True}
             if have > 0 and partial is None:
@@ -81,8 +97,6 @@ def default_view(conn, *, region: str, measure: str = "employees", reference: st
 
 def latest_year_with_industries(source, measure: str, level: str, regions: list[str]) -> int | None:
     """Return the latest year in which the level has at least one industry value for all the regions."""
-    for year in sorted(as_source(source).years(measure), reverse=True):
-        have, _of = level_coverage(source, measure, level, year, regions)
-        if have > 0:
-            return int(year)
-    return None
+    have_by_year, _of = coverage_by_year(source, measure, level, regions)
+    years = [y for y, have in have_by_year.items() if have > 0]
+    return max(years) if years else None

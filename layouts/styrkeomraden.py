@@ -21,6 +21,7 @@ from charts.styrkeomraden import (
     THRESHOLD_NAMES,
     THRESHOLDS,
     VIEW,
+    data_choice,
     data_region,
     region_rows,
     year_choices,
@@ -28,9 +29,7 @@ from charts.styrkeomraden import (
 from charts.styrkeomraden import TEST_AREAS as TEST_AREA_CHART
 from charts.styrkeomraden.summary import Summary, summary
 from i18n import tx
-from indicators import choices
 from indicators.levels import LEVEL_NAMES, LEVELS
-from indicators.source import CachedSource
 
 from . import ids
 from .card import card, example_badge
@@ -60,17 +59,13 @@ def region_options(conn, lang: str) -> list[dict]:
     return options
 
 
-def source(conn):
-    return CachedSource.for_request(conn)
-
-
 def missing_mark(label: str, has_data: bool, lang: str) -> str:
     return label if has_data else label + tx(lang, " – uppgift saknas", " – no data")
 
 
 def year_options(conn, lang: str, region: str, level: str, reference: str) -> list[dict]:
     """Return the years newest first, each marked when the region has no data at the level that year."""
-    flags = choices.year_choices(source(conn), region=data_region({"region": region}), level=level, reference=reference)
+    flags = data_choice(conn, "year_choices", region=data_region({"region": region}), level=level, reference=reference)
     have = dict(zip(flags["year"], flags["has_data"]))
     return [
         {"label": missing_mark(str(y), have.get(y, False), lang), "value": str(y)} for y in reversed(year_choices(conn))
@@ -81,7 +76,7 @@ def level_options(conn, lang: str, region: str, year, reference: str) -> list[di
     """Return the industry levels, finest first, each marked when the region has no data at it that year."""
     if year is None:
         return [{"label": tx(lang, *LEVEL_NAMES[k]), "value": k} for k in LEVELS]
-    flags = choices.level_choices(source(conn), region=data_region({"region": region}), year=year, reference=reference)
+    flags = data_choice(conn, "level_choices", region=data_region({"region": region}), year=year, reference=reference)
     return [
         {"label": missing_mark(tx(lang, r["name_sv"], r["name_en"]), r["has_data"], lang), "value": r["level"]}
         for r in flags.to_dict("records")

@@ -10,7 +10,12 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass, fields
 
+from flask import has_app_context
+
+from cache import cache
+from data.store import engine_for
 from i18n import tx
+from indicators import choices
 from indicators.choices import default_view, latest_year_with_industries
 from indicators.levels import LEVEL_NAMES, LEVELS
 from indicators.lq import REFERENCES
@@ -31,6 +36,7 @@ ACADEMIC = "academic"
 TEST_AREAS = "test-areas"
 CHARTS = (*SPECIALISATION, RULE_CHART, HEATMAP, *DYNAMICS, ACADEMIC, TEST_AREAS)
 REGION_LEVELS = ("nuts2", "lan", "kommun")
+DAY = 24 * 3600
 
 
 def region_rows(conn):
@@ -53,17 +59,39 @@ def data_region(values: dict | None) -> str:
     return COUNTIES[0] if region == SIDE_BY_SIDE else region
 
 
+def _no_cache() -> bool:
+    return not has_app_context()
+
+
+# What the data offers changes only with the store: kept per store version, so a page asks once.
+@cache.memoize(timeout=DAY, unless=_no_cache)
+def _choice(url: str, version: str, name: str, **kwargs):
+    with engine_for(url).connect() as conn:
+        source = CachedSource(conn, version)
+        if name == "default_view":
+            return default_view(source, **kwargs)
+        if name == "latest_year":
+            return latest_year_with_industries(source, "employees", kwargs["level"], kwargs["regions"])
+        return getattr(choices, name)(source, **kwargs)
+
+
+def data_choice(conn, name: str, **kwargs):
+    """Return choices.<name>(**kwargs) (or the default view, the latest year) for the store, cached per version."""
+    source = CachedSource.for_request(conn)
+    if _no_cache():
+        return _choice.uncached(source.url, source.version, name, **kwargs)
+    return _choice(source.url, source.version, name, **kwargs)
+
+
 def default_level(conn, values=None) -> str:
     """Return the finest industry level with complete data for the region in the latest such year (A*10 today)."""
-    source = CachedSource.for_request(conn)
-    return default_view(source, region=data_region(values))["level"] or "a10"
+    return data_choice(conn, "default_view", region=data_region(values))["level"] or "a10"
 
 
 def latest_year(conn, values=None):
     """Return the latest year with data at the chosen level for the region and Sweden (else the latest of all)."""
-    source = CachedSource.for_request(conn)
     level = (values or {}).get("level") or default_level(conn, values)
-    year = latest_year_with_industries(source, "employees", level, [data_region(values), "00"])
+    year = data_choice(conn, "latest_year", level=level, regions=[data_region(values), "00"])
     years = year_choices(conn)
     return year if year is not None else (years[-1] if years else None)
 
