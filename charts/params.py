@@ -16,6 +16,7 @@ from urllib.parse import parse_qs, urlencode
 from i18n import DEFAULT_LANG, LANGS
 
 MAX_VALUE_LENGTH = 200  # longer raw values are refused before they are converted
+NONE = "*"  # a filter control's value for "no value" (all counties, five years before), see layouts/filters.py
 
 
 @dataclass(frozen=True)
@@ -147,7 +148,7 @@ def encode(params: list[Param], values: dict, lang: str) -> str:
 
 def control_text(value) -> str:
     """Return a filter control's value as URL text: lists comma-joined, numbers as written, None as ''."""
-    if value is None:
+    if value is None or value == NONE:
         return ""
     if isinstance(value, list):
         return ",".join(str(v) for v in value if isinstance(v, str | int | float))

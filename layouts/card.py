@@ -261,7 +261,12 @@ def card(view: str, key: str, lang: str, values: list | None = None, before: lis
         ],
         delay_show=200,
         overlay_style={"visibility": "visible", "opacity": 0.45},
-        type="circle",
+        # The spinner says in words, to screen readers too, that the chart is on its way (WCAG 4.1.3).
+        custom_spinner=html.Div(
+            [html.Span(className="s3-spinner", **{"aria-hidden": "true"}), tx(lang, "Laddar …", "Loading …")],
+            className="s3-loading",
+            role="status",
+        ),
         parent_className="chart-loading",
     )
     table_details = html.Details(

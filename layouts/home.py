@@ -10,6 +10,7 @@ from charts.views import nav_href
 from i18n import tx
 
 from .card import card
+from .downloads import view_downloads
 from .page import card_values_for
 
 VIEW = "start"
@@ -98,6 +99,7 @@ def layout(lang: str, cards: dict) -> html.Div:
                     for key in ("employment", "new-firms", "rd", "innovation")
                 ]
             ),
+            view_downloads(VIEW, lang, "?lang=en" if lang == "en" else ""),
         ]
     )
 
