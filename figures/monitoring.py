@@ -83,78 +83,139 @@ def sparkline_uri(series: Series) -> str:
     return "data:image/svg+xml;charset=utf-8," + quote(svg) if svg else ""
 
 
-def _row_trace(series: Series, hover: str) -> list[go.Scatter]:
+def _row_traces(series: Series, axes: dict, hover: str) -> list[dict]:
+    """Return the line and its two marks (the baseline open, the latest filled) as trace dicts on the axes."""
     points = series.points()
-    traces = [
-        go.Scatter(
-            x=[p[0] for p in points],
-            y=[p[1] for p in points],
-            mode="lines",
-            line=dict(color=series.color, width=2),
-            hovertemplate=hover,
-            showlegend=False,
-        )
-    ]
     marks = [p for p in points if p[0] == series.baseline] + points[-1:]
-    traces.append(
-        go.Scatter(
-            x=[p[0] for p in marks],
-            y=[p[1] for p in marks],
-            mode="markers",
-            marker=dict(color=["white", series.color][-len(marks) :], size=7, line=dict(color=series.color, width=2)),
-            hoverinfo="skip",
-            showlegend=False,
-        )
+    line = dict(
+        type="scatter",
+        x=[p[0] for p in points],
+        y=[p[1] for p in points],
+        mode="lines",
+        line=dict(color=series.color, width=2),
+        hovertemplate=hover,
+        showlegend=False,
+        **axes,
     )
-    return traces
+    dots = dict(
+        type="scatter",
+        x=[p[0] for p in marks],
+        y=[p[1] for p in marks],
+        mode="markers",
+        marker=dict(color=["white", series.color][-len(marks) :], size=7, line=dict(color=series.color, width=2)),
+        hoverinfo="skip",
+        showlegend=False,
+        **axes,
+    )
+    return [line, dots]
 
 
-def small_multiples(rows: list[list[Series]], titles: list[str], labels: list[str], lang: str) -> go.Figure:
+LEFT, RIGHT, GAP = 0.26, 0.9, 0.12  # the small multiples' part of the width (labels left, notes right), column gap
+
+
+def _short(text: str, width: int = 46) -> str:
+    return text if len(text) <= width else text[: width - 1].rstrip(" ,;") + "…"
+
+
+def _note(text: str, x: float, y: float, *, anchor: str = "left", size: int = 11, color: str = MUTED_COLOR) -> dict:
+    # yanchor fixed: Plotly's "auto" anchors by height on the page, and the rows would drift
+    return dict(
+        text=text,
+        xref="paper",
+        x=x,
+        xanchor=anchor,
+        yref="paper",
+        y=y,
+        yanchor="middle",
+        showarrow=False,
+        align=anchor,
+        font=dict(size=size, color=color),
+    )
+
+
+def _domains(n: int, cols: int) -> tuple[list, list]:
+    """Return the rows' y domains (top first) and the columns' x domains within LEFT..RIGHT."""
+    gap = 0.3 / n
+    height = (1 - gap * (n - 1)) / n
+    rows = [(max(0.0, 1 - i * (height + gap) - height), min(1.0, 1 - i * (height + gap))) for i in range(n)]
+    width = (RIGHT - LEFT - GAP * (cols - 1)) / cols
+    columns = [(LEFT + j * (width + GAP), LEFT + j * (width + GAP) + width) for j in range(cols)]
+    return rows, columns
+
+
+def small_multiples(
+    rows: list[list[Series]], titles: list[str], labels: list[str], lang: str, key: list[tuple[str, str]] = ()
+) -> go.Figure:
     """Return one row of small line charts per label (rows[i] holds one Series per column), each with its
-    baseline marked; each column's last series note is written at the row's right end."""
-    n, cols = len(rows), len(titles)
-    fig = make_subplots(
-        rows=max(n, 1), cols=cols, column_titles=titles, horizontal_spacing=0.12, vertical_spacing=0.25 / max(n, 1)
-    )
-    for i, row in enumerate(rows, start=1):
-        for j, series in enumerate(row, start=1):
-            hover = f"{series.label}<br>%{{x}}: %{{y:,.2f}}<extra></extra>"
-            for trace in _row_trace(series, hover):
-                fig.add_trace(trace, row=i, col=j)
+    baseline marked and its note ("start → latest") at its right; key: (name, colour) of the row colours.
+
+    Built as plain axes and shapes (make_subplots' add_vline per cell took seconds for 15 rows); every cell
+    shares the years' range, so a baseline sits at the same place in every row.
+    """
+    n, cols = max(len(rows), 1), len(titles)
+    y_domains, x_domains = _domains(n, cols)
+    years = [p[0] for row in rows for series in row for p in series.points()] or [0, 1]
+    span = [min(years) - 0.5, max(years) + 0.5]
+    layout, traces, shapes = {}, [], []
+    notes = [
+        _note(t, sum(x) / 2, 1.0, anchor="center", size=14, color="#1f2328") | {"yanchor": "bottom"}
+        for t, x in zip(titles, x_domains)
+    ]
+    for i in range(n):
+        for j in range(cols):
+            k = i * cols + j + 1
+            suffix = "" if k == 1 else str(k)
+            layout[f"xaxis{suffix}"] = dict(
+                domain=x_domains[j],
+                anchor=f"y{suffix}",
+                range=span,
+                showgrid=False,
+                showticklabels=i == n - 1,
+                tickfont=dict(size=10),
+                nticks=4,
+            )
+            layout[f"yaxis{suffix}"] = dict(
+                domain=y_domains[i], anchor=f"x{suffix}", showticklabels=False, showgrid=False, zeroline=False
+            )
+            if i >= len(rows) or j >= len(rows[i]):
+                continue
+            series, axes = rows[i][j], dict(xaxis=f"x{suffix}", yaxis=f"y{suffix}")
+            traces += _row_traces(series, axes, f"{series.label}<br>%{{x}}: %{{y:,.2f}}<extra></extra>")
             if series.baseline is not None:
-                fig.add_vline(x=series.baseline, line=dict(color=MUTED_COLOR, dash="dash", width=1), row=i, col=j)
-            if series.level is not None:
-                fig.add_hline(y=series.level, line=dict(color=NEUTRAL_GREY, dash="dot", width=1), row=i, col=j)
-            axis = fig.get_subplot(i, j)
-            if series.note:
-                fig.add_annotation(
-                    text=series.note,
-                    xref="paper",
-                    x=axis.xaxis.domain[1],
-                    xanchor="left",
-                    yref="paper",
-                    y=sum(axis.yaxis.domain) / 2,
-                    showarrow=False,
-                    font=dict(size=11, color=MUTED_COLOR),
-                    align="left",
+                shapes.append(
+                    dict(
+                        type="line",
+                        xref=f"x{suffix}",
+                        yref=f"y{suffix} domain",
+                        x0=series.baseline,
+                        x1=series.baseline,
+                        y0=0,
+                        y1=1,
+                        line=dict(color=MUTED_COLOR, dash="dash", width=1),
+                    )
                 )
-        axis = fig.get_subplot(i, 1)
-        fig.add_annotation(
-            text=labels[i - 1],
-            xref="paper",
-            x=0,
-            xanchor="right",
-            xshift=-40,
-            yref="paper",
-            y=sum(axis.yaxis.domain) / 2,
-            showarrow=False,
-            align="right",
-            font=dict(size=12),
-        )
-    fig.update_xaxes(showgrid=False, tickfont=dict(size=10), nticks=4)
-    fig.update_yaxes(tickfont=dict(size=10), nticks=3, tickformat=",.2~f")
-    fig = apply_base(fig, lang, height=110 + 70 * max(n, 1), legend=False)
-    fig.update_layout(margin=dict(l=300, r=140, t=50, b=20))
+            if series.level is not None:
+                shapes.append(
+                    dict(
+                        type="line",
+                        xref=f"x{suffix} domain",
+                        yref=f"y{suffix}",
+                        x0=0,
+                        x1=1,
+                        y0=series.level,
+                        y1=series.level,
+                        line=dict(color=NEUTRAL_GREY, dash="dot", width=1),
+                    )
+                )
+            notes.append(_note(series.note, x_domains[j][1] + 0.005, sum(y_domains[i]) / 2))
+        if i < len(labels):
+            notes.append(_note(_short(labels[i]), 0, sum(y_domains[i]) / 2, color="#1f2328"))
+    if key:
+        words = "   ".join(f"<span style='color:{color}'>●</span> {name}" for name, color in key)
+        notes.append(_note(words, 0, 1.0, color="#1f2328") | {"yanchor": "bottom"})
+    fig = go.Figure(data=traces, layout=dict(layout, shapes=shapes, annotations=notes))
+    fig = apply_base(fig, lang, height=110 + 44 * n, legend=False)
+    fig.update_layout(margin=dict(l=10, r=10, t=50, b=20))
     return fig
 
 
@@ -178,32 +239,24 @@ def marker(kind: str, color: str = "#000000") -> dict:
 
 def share_dots(panels: list[Panel], lang: str) -> go.Figure:
     """Return one dot plot per panel (stacked) of shares of women on a 0–100 % axis, the even band (40–60 %)
-    shaded; each series name appears once in the legend."""
-    heights = [max(len(p.labels), 1) for p in panels] or [1]
+    shaded; each panel's title is its first row (a heading without dots), every row labelled, each series
+    name once in the legend."""
+    heights = [len(p.labels) + 1 for p in panels] or [1]
     fig = make_subplots(
         rows=len(heights),
         cols=1,
         row_heights=heights,
-        subplot_titles=[p.title for p in panels],
-        vertical_spacing=0.16 / len(heights) if len(heights) > 1 else 0,
+        shared_xaxes=True,
+        vertical_spacing=0.06 / len(heights) if len(heights) > 1 else 0,
     )
     seen: set[str] = set()
     for i, panel in enumerate(panels, start=1):
-        fig.add_vrect(
-            x0=EVEN_BAND[0],
-            x1=EVEN_BAND[1],
-            fillcolor="#dde3ea",
-            opacity=0.6,
-            line_width=0,
-            layer="below",
-            row=i,
-            col=1,
-        )
+        rows = [f"<b>{_short(panel.title, 44)}</b>", *[_short(label, 34) for label in panel.labels]]
         for name, values, mark in panel.series:
             fig.add_trace(
                 go.Scatter(
-                    x=values,
-                    y=panel.labels,
+                    x=[None, *values],
+                    y=rows,
                     mode="markers",
                     name=name,
                     marker=mark,
@@ -215,10 +268,20 @@ def share_dots(panels: list[Panel], lang: str) -> go.Figure:
                 col=1,
             )
             seen.add(name)
-        fig.update_yaxes(autorange="reversed", row=i, col=1)
+        fig.add_vrect(
+            x0=EVEN_BAND[0],
+            x1=EVEN_BAND[1],
+            fillcolor="#dde3ea",
+            opacity=0.6,
+            line_width=0,
+            layer="below",
+            row=i,
+            col=1,
+        )
+        # every row labelled: Plotly would thin a long list of categories
+        fig.update_yaxes(autorange="reversed", tickmode="array", tickvals=rows, ticktext=rows, row=i, col=1)
+    if sum(heights) > 14:  # many rows: smaller labels, so that a slide of fixed height still reads them apart
+        fig.update_yaxes(tickfont=dict(size=11))
     fig.update_xaxes(range=[0, 1], tickformat=".0%")
     fig.update_xaxes(title_text=tx(lang, "Andel kvinnor", "Share of women"), row=len(heights), col=1)
-    fig.update_annotations(font=dict(size=13), x=0, xanchor="left")
-    fig = apply_base(fig, lang, height=150 + 34 * sum(heights) + 50 * (len(heights) - 1))
-    fig.update_layout(margin=dict(t=80), legend=dict(y=0.995, yanchor="top", yref="container"))
-    return fig
+    return apply_base(fig, lang, height=110 + 30 * sum(heights))

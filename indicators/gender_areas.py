@@ -139,10 +139,9 @@ def common_years(counts: pd.DataFrame, region: str, codes: list[str]) -> list[in
     return sorted(int(y) for y, n in per_year.items() if n == len(codes) and codes)
 
 
-def managers(conn, source, divisions: list[str]) -> tuple[list[dict], int | None, str | None]:
+def managers(shares: pd.DataFrame, source, divisions: list[str]) -> tuple[list[dict], int | None, str | None]:
     """Return ([{industry, name_sv, name_en, share_women}], year, dataset): North Middle Sweden's latest shares of
-    women among managers in the industry groups holding the divisions."""
-    shares = from_shares(conn, [NMS])
+    women among managers in the industry groups holding the divisions (shares: gender.from_shares' answer)."""
     shares = shares[(shares["group"] == "managers") & (shares["region"] == NMS)]
     if shares.empty:
         return [], None, None
@@ -157,15 +156,15 @@ def managers(conn, source, divisions: list[str]) -> tuple[list[dict], int | None
     return found, year, shares["dataset"].iloc[0]
 
 
-def one_area(conn, source, area, reference: str, counts_for: dict) -> dict:
-    """Return one area's AREA_COLUMNS."""
+def one_area(source, area, reference: str, counts_for: dict, counts: dict, shares: pd.DataFrame) -> dict:
+    """Return one area's AREA_COLUMNS (counts: data region -> sex_counts; shares: from_shares for NMS)."""
     region = counts_for.get(area.region)
     row = dict(region=area.region, test_area=area.test_area, name_sv=area.name_sv, name_en=area.name_en)
-    staff, staff_year, staff_set = managers(conn, source, area.divisions)
+    staff, staff_year, staff_set = managers(shares, source, area.divisions)
     row |= dict(data_region=region, managers=staff, managers_year=staff_year, managers_dataset=staff_set)
     if region is None:
         return row | dict(codes=[], used=[], missing=[], reason="no_sex_data", is_example=False)
-    counts = sex_counts(conn, region, reference)
+    counts = counts[region]
     level = counts["level"].dropna().iloc[0]
     codes = level_codes(source, area.divisions, level)
     held = set(counts.loc[counts["region"] == region, "industry"])
@@ -195,7 +194,10 @@ def area_gender(conn, *, regions: list[str], reference: str = "00", source=None)
     source = source or as_source(conn)
     level = monitoring_level(source, regions, reference) or "division"
     counts_for = {county: data_region(conn, county, reference) for county in regions}
-    rows = [one_area(conn, source, a, reference, counts_for) for a in area_codes(source, level, regions).itertuples()]
+    counts = {r: sex_counts(conn, r, reference) for r in set(counts_for.values()) if r is not None}
+    shares = from_shares(conn, [NMS])
+    areas = area_codes(source, level, regions).itertuples()
+    rows = [one_area(source, a, reference, counts_for, counts, shares) for a in areas]
     return pd.DataFrame(rows, columns=AREA_COLUMNS)
 
 

@@ -187,11 +187,17 @@ def _covered(codes: list[str]) -> set[str]:
     return set(codes) | {child for child, parent in cl.A10_PARENT.items() if parent in codes}
 
 
-def _summed(facts: pd.DataFrame, region: str, codes: list[str]) -> pd.DataFrame:
-    """Return year, value, n for the region's codes, a year only when every code has a value."""
-    mine = facts[(facts["region"] == region) & facts["industry"].isin(codes) & facts["value"].notna()]
-    out = mine.groupby("year", as_index=False).agg(value=("value", "sum"), n=("industry", "nunique"))
-    return out[out["n"] == len(codes)]
+def summed(facts: pd.DataFrame, links: pd.DataFrame) -> pd.DataFrame:
+    """Return region, test_area, year, value: each area's codes summed, a year only when every code has a value.
+
+    links: region, test_area, industry (one row per area and code).
+    """
+    need = links.groupby("test_area")["industry"].nunique()
+    rows = links.merge(facts[facts["value"].notna()], on=["region", "industry"])
+    out = rows.groupby(["region", "test_area", "year"], as_index=False).agg(
+        value=("value", "sum"), n=("industry", "nunique")
+    )
+    return out[out["n"] == out["test_area"].map(need)].drop(columns="n")
 
 
 def _rounding(facts: pd.DataFrame) -> float:
@@ -212,20 +218,18 @@ def area_series(source, *, regions: list[str], reference: str = "00", level: str
         return pd.DataFrame(columns=SERIES_COLUMNS)
     facts, totals = source.level_facts("employees", level, regions=sorted(set(regions) | {reference}))
     half = _rounding(facts) / 2
-    own_totals = totals.set_index(["region", "year"])["total"]
-    parts = []
-    for area in area_codes(source, level, regions).itertuples():
-        if not area.codes:
-            continue
-        own = _summed(facts, area.region, area.codes)
-        ref = _summed(facts, reference, area.codes).rename(columns={"value": "reference_value", "n": "_n"})
-        frame = own.merge(ref[["year", "reference_value"]], on="year", how="left")
-        frame["region_total"] = [own_totals.get((area.region, y), np.nan) for y in frame["year"]]
-        frame["reference_total"] = [own_totals.get((reference, y), np.nan) for y in frame["year"]]
-        parts.append(frame.assign(region=area.region, test_area=area.test_area, error=half * len(area.codes)))
-    if not parts:
+    areas = area_codes(source, level, regions)
+    links = areas[["region", "test_area", "codes"]].explode("codes").dropna().rename(columns={"codes": "industry"})
+    if links.empty:
         return pd.DataFrame(columns=SERIES_COLUMNS)
-    out = pd.concat(parts, ignore_index=True)
+    own = summed(facts, links)
+    ref = summed(facts, links.assign(region=reference)).drop(columns="region")
+    out = own.merge(ref.rename(columns={"value": "reference_value"}), on=["test_area", "year"], how="left")
+    totals = totals[["region", "year", "total"]]
+    out = out.merge(totals.rename(columns={"total": "region_total"}), on=["region", "year"], how="left")
+    ref_totals = totals[totals["region"] == reference][["year", "total"]]
+    out = out.merge(ref_totals.rename(columns={"total": "reference_total"}), on="year", how="left")
+    out["error"] = half * out["test_area"].map(links.groupby("test_area").size())
     with np.errstate(divide="ignore", invalid="ignore"):
         out["share"] = out["value"] / out["region_total"]
         out["lq"] = out["share"] / (out["reference_value"] / out["reference_total"])

@@ -76,7 +76,7 @@ def panel_rows(ctx: Context, region: str, rows: pd.DataFrame) -> pd.DataFrame:
 def region_panels(ctx: Context, region: str, shares: pd.DataFrame) -> tuple[list[Panel], list[pd.DataFrame]]:
     """Return the region's panels (employed with the reference; managers beside the employed) and their rows."""
     lang, panels, frames = ctx.lang, [], []
-    place = ctx.name(region)
+    place, several = ctx.name(region), len(ctx.selection.regions) > 1
     employed_name = tx(lang, f"Förvärvsarbetande i {place}", f"Employed in {place}")
     employed = latest_rows(shares, "employed", counts=True)
     if employed.empty:
@@ -84,7 +84,7 @@ def region_panels(ctx: Context, region: str, shares: pd.DataFrame) -> tuple[list
     if len(employed):
         rows = panel_rows(ctx, region, employed)
         year, source = int(rows["year"].iloc[0]), publisher(ctx.source.conn, rows["dataset"].iloc[0])
-        title = tx(lang, "Förvärvsarbetande", "Employed") + f", {place}, {level_words(rows['level'].iloc[0], lang)}"
+        title = tx(lang, "Förvärvsarbetande", "Employed") + (f", {place}" if several else "")
         series = [
             (
                 ctx.reference_name[:1].upper() + ctx.reference_name[1:],
@@ -93,15 +93,15 @@ def region_panels(ctx: Context, region: str, shares: pd.DataFrame) -> tuple[list
             ),
             (employed_name, list(rows["share_women"]), marker("own", region_color(region))),
         ]
-        panels.append(Panel(f"{title}, {year} ({source})", list(rows["label"]), series))
-        frames.append(rows.assign(panel=title))
+        panels.append(Panel(f"{title} {year} ({source})", list(rows["label"]), series))
+        frames.append(rows.assign(panel=f"{title}, {level_words(rows['level'].iloc[0], lang)}"))
     staff = latest_rows(shares, "managers", counts=False)
     if len(staff):
         year = int(staff["year"].iloc[0])
         beside = shares[(shares["group"] == "employed") & (shares["dataset"] == staff["dataset"].iloc[0])]
         beside = beside[beside["year"] == year].set_index("industry")["share_women"]
         rows = panel_rows(ctx, region, staff).assign(employed_share=lambda f: f["industry"].map(beside))
-        title = tx(lang, "Chefer", "Managers") + f", {place}, {level_words(rows['level'].iloc[0], lang)}"
+        title = tx(lang, "Chefer", "Managers") + (f", {place}" if several else "")
         series = [
             (
                 employed_name,
@@ -111,8 +111,8 @@ def region_panels(ctx: Context, region: str, shares: pd.DataFrame) -> tuple[list
             (tx(lang, "Chefer", "Managers"), list(rows["share_women"]), marker("managers")),
         ]
         source = publisher(ctx.source.conn, rows["dataset"].iloc[0])
-        panels.append(Panel(f"{title}, {year} ({source})", list(rows["label"]), series))
-        frames.append(rows.assign(panel=title))
+        panels.append(Panel(f"{title} {year} ({source})", list(rows["label"]), series))
+        frames.append(rows.assign(panel=f"{title}, {level_words(rows['level'].iloc[0], lang)}"))
     return panels, frames
 
 

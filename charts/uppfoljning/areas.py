@@ -258,13 +258,14 @@ def areas_chart(conn, lang: str, county: str = "", reference: str = "00", **_) -
             emp.note = value_text(r.value_start, lang, "count") + " → " + value_text(r.value_latest, lang, "count")
             lq.note = value_text(r.lq_start, lang, "lq") + " → " + value_text(r.lq_latest, lang, "lq")
             rows.append([emp, lq])
-            labels.append(f"<b>{area_names[r.test_area]}</b><br>{county_names.get(region, region)}")
+            labels.append(area_names[r.test_area])
     figure = (
         small_multiples(
             rows,
             [tx(lang, "Sysselsatta", "Employees"), tx(lang, "Lokaliseringskvot", "Location quotient")],
             labels,
             lang,
+            key=[(county_names.get(r, r), region_color(r)) for r in regions],
         )
         if rows
         else empty_figure(summary_text(progress, lang, ref), lang)

@@ -84,7 +84,7 @@ def county_chart(conn, lang: str, county: str = "", reference: str = "00", **_) 
         groups.append({"name": county_names.get(region, region), "rows": rows_here})
         for r in mine[mine["reason"].isna()].itertuples():
             rows.append([line_of(r, series, lang)])
-            labels.append(f"<b>{measure_name(r.measure, lang)}</b><br>{county_names.get(region, region)}")
+            labels.append(measure_name(r.measure, lang))
     known = progress[progress["reason"].isna()]
     used = sorted(set(known["dataset"].dropna()))
     table = pd.DataFrame(
@@ -110,7 +110,13 @@ def county_chart(conn, lang: str, county: str = "", reference: str = "00", **_) 
         (" " + tx(lang, "Uppgift saknas: ", "No data: ") + ", ".join(gaps) + ".") if gaps else ""
     )
     figure = (
-        small_multiples(rows, [tx(lang, "Utveckling", "Development")], labels, lang)
+        small_multiples(
+            rows,
+            [tx(lang, "Utveckling", "Development")],
+            labels,
+            lang,
+            key=[(county_names.get(r, r), region_color(r)) for r in regions],
+        )
         if rows
         else empty_figure(summary, lang)
     )

@@ -25,6 +25,12 @@ NO_SEX_DATA = (
 )
 
 
+STAR_NOTE = (
+    "* Länet saknar egen statistik; siffrorna gäller Norra Mellansverige.",
+    "* The county has no statistics of its own; the figures are for North Middle Sweden.",
+)
+
+
 def industry_names(source, lang: str) -> dict:
     table = source.table("industry")
     return dict(zip(table["code"], table["name_en" if lang == "en" else "name_sv"]))
@@ -104,8 +110,7 @@ def women_figure(frame: pd.DataFrame, county_names: dict, lang: str, ref: str):
     panels = []
     for region, part in frame[frame["reason"].isna()].groupby("region", sort=False):
         part = part.sort_values("share_latest")
-        where = county_names.get(part["data_region"].iloc[0], "")
-        title = county_names.get(region, region) + (f" ({where})" if part["data_region"].iloc[0] != region else "")
+        title = county_names.get(region, region) + ("*" if part["data_region"].iloc[0] != region else "")
         labels = list(part["name_en" if lang == "en" else "name_sv"])
         series = [
             (ref[:1].upper() + ref[1:], list(part["reference_latest"]), marker("reference")),
@@ -169,10 +174,12 @@ def women_chart(conn, lang: str, county: str = "", reference: str = "00", **_) -
             lang,
             "Andel kvinnor bland de förvärvsarbetande i testområdets branscher, från basåret till senaste året. "
             + NO_SEX_DATA[0]
-            + " Inget är uppskattat.",
+            + " Inget är uppskattat. "
+            + STAR_NOTE[0],
             "Share of women among the employed in the area's industries, from the baseline to the latest year. "
             + NO_SEX_DATA[1]
-            + " Nothing is estimated.",
+            + " Nothing is estimated. "
+            + STAR_NOTE[1],
         ),
         figure=figure,
         table=women_table(frame, county_names, names_of, lang, ref),
@@ -284,16 +291,13 @@ def genus_table(frame: pd.DataFrame, county_names: dict, lang: str, ref: str) ->
 def genus_figure(frame: pd.DataFrame, county_names: dict, lang: str, ref: str):
     panels = []
     for county, rows in frame.groupby("region", sort=False):
-        data_region = rows["data_region"].iloc[0]
-        where = county_names.get(data_region, data_region)
-        title = county_names.get(county, county)
-        title += f" ({tx(lang, 'siffror för', 'figures for')} {where})" if data_region != county else ""
+        title = county_names.get(county, county) + ("*" if rows["data_region"].iloc[0] != county else "")
         labels = [tx(lang, *SET_LABELS[g]) for g in rows["group"]]
         series = [
             (ref[:1].upper() + ref[1:], list(rows["reference_share"]), marker("reference")),
             (tx(lang, "Länet", "The county"), list(rows["share"]), marker("own", region_color(county))),
         ]
-        panels.append(Panel(f"{title}, {int(rows['year'].iloc[0])}", labels, series))
+        panels.append(Panel(f"{title} {int(rows['year'].iloc[0])}", labels, series))
     return share_dots(panels, lang)
 
 
@@ -327,9 +331,11 @@ def genus_chart(conn, lang: str, county: str = "", reference: str = "00", **_) -
         subtitle=tx(
             lang,
             "Andel kvinnor bland de förvärvsarbetande i de branscher som testområdena är kopplade till, i dem som "
-            "analysen klassar som styrkeområden och i alla branscher. Det skuggade bandet är en jämn fördelning (40–60 %).",
+            "analysen klassar som styrkeområden och i alla branscher. Det skuggade bandet är en jämn fördelning (40–60 %). "
+            + STAR_NOTE[0],
             "Share of women among the employed in the industries the priority areas are linked to, in those the "
-            "analysis classes as strength areas, and in all industries. The shaded band is an even balance (40–60%).",
+            "analysis classes as strength areas, and in all industries. The shaded band is an even balance (40–60%). "
+            + STAR_NOTE[1],
         ),
         figure=genus_figure(frame, county_names, lang, ref),
         table=genus_table(frame, county_names, lang, ref),
