@@ -113,7 +113,8 @@ def _row_traces(series: Series, axes: dict, hover: str) -> list[dict]:
 LEFT, RIGHT, GAP = 0.26, 0.9, 0.12  # the small multiples' part of the width (labels left, notes right), column gap
 
 
-def _short(text: str, width: int = 46) -> str:
+def short_label(text: str, width: int = 46) -> str:
+    """Return a label short enough for an axis (the hover and the table keep the whole name)."""
     return text if len(text) <= width else text[: width - 1].rstrip(" ,;") + "…"
 
 
@@ -209,7 +210,7 @@ def small_multiples(
                 )
             notes.append(_note(series.note, x_domains[j][1] + 0.005, sum(y_domains[i]) / 2))
         if i < len(labels):
-            notes.append(_note(_short(labels[i]), 0, sum(y_domains[i]) / 2, color="#1f2328"))
+            notes.append(_note(short_label(labels[i]), 0, sum(y_domains[i]) / 2, color="#1f2328"))
     if key:
         words = "   ".join(f"<span style='color:{color}'>●</span> {name}" for name, color in key)
         notes.append(_note(words, 0, 1.0, color="#1f2328") | {"yanchor": "bottom"})
@@ -251,7 +252,7 @@ def share_dots(panels: list[Panel], lang: str) -> go.Figure:
     )
     seen: set[str] = set()
     for i, panel in enumerate(panels, start=1):
-        rows = [f"<b>{_short(panel.title, 44)}</b>", *[_short(label, 34) for label in panel.labels]]
+        rows = [f"<b>{short_label(panel.title, 44)}</b>", *panel.labels]
         for name, values, mark in panel.series:
             fig.add_trace(
                 go.Scatter(

@@ -113,14 +113,15 @@ AREA_MONITORING = IndicatorMeta(
     formula="andel = e_rA / e_r; LQ = (e_rA / e_r) / (e_NA / e_N); förändring = e_rA,senaste / e_rA,basår − 1",
     measures=("employees",),
     view="uppfoljning",
+    # the keys' letters set the order on the methods page (basis, method, limits)
     extra={
         "formula_en": "share = e_rA / e_r; LQ = (e_rA / e_r) / (e_NA / e_N); change = e_rA,latest / e_rA,baseline − 1",
-        "model_basis_sv": BASIS_SV,
-        "model_basis_en": BASIS_EN,
-        "model_sv": MODEL_SV,
-        "model_en": MODEL_EN,
-        "model_limits_sv": LIMITS_SV,
-        "model_limits_en": LIMITS_EN,
+        "model_a_basis_sv": BASIS_SV,
+        "model_a_basis_en": BASIS_EN,
+        "model_b_method_sv": MODEL_SV,
+        "model_b_method_en": MODEL_EN,
+        "model_c_limits_sv": LIMITS_SV,
+        "model_c_limits_en": LIMITS_EN,
         "sources": S3_GUIDANCE,
     },
 )

@@ -73,13 +73,21 @@ def model_box(lang: str) -> html.Details:
     extra = AREA_MONITORING.extra
     return html.Details(
         [
-            html.Summary(tx(lang, "Så fungerar uppföljningen", "How the monitoring works")),
-            html.Ul([html.Li(t) for t in extra[f"model_{lang}"]], className="mb-1"),
+            html.Summary(
+                tx(
+                    lang,
+                    f"Så fungerar uppföljningen: basår {BASELINE_YEAR}; framsteg är att testområdets branscher växer "
+                    "snabbare än i riket och än länets övriga branscher",
+                    f"How the monitoring works: baseline {BASELINE_YEAR}; progress is the area's industries growing "
+                    "faster than in Sweden and than the county's other industries",
+                )
+            ),
+            html.Ul([html.Li(t) for t in extra[f"model_b_method_{lang}"]], className="mb-1"),
             html.P(
                 tx(lang, "Vad uppföljningen inte kan visa:", "What the monitoring cannot show:"),
                 className="mb-0 fw-semibold",
             ),
-            html.Ul([html.Li(t) for t in extra[f"model_limits_{lang}"]], className="mb-1"),
+            html.Ul([html.Li(t) for t in extra[f"model_c_limits_{lang}"]], className="mb-1"),
             html.P(
                 [
                     tx(
@@ -95,7 +103,6 @@ def model_box(lang: str) -> html.Details:
             ),
         ],
         id=MODEL,
-        open=True,
         className="chart-table monitor-model-box",
     )
 

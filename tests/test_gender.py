@@ -159,3 +159,11 @@ def test_the_methods_page_says_which_data_has_sex_and_cites_the_s3_platform(real
     assert "Företagsenkäten frågar inte efter de svarandes kön" in text
     assert "Uppföljningsmodellen" in text and "S3-plattformen" in text and "DG JRC" in text
     assert "Smart Specialisation Platform (S3 Platform)" in text  # the reference, in its own language
+
+
+def test_a_long_industry_name_keeps_its_strength_mark(real_conn):
+    # Värmland: public services (O-Q) are a strength area, so "Vård och omsorg; sociala tjänster" carries ★ even shortened
+    spec = women_card(real_conn, "17")
+    labels = [t for trace in spec.figure_dict()["data"] for t in trace["y"] if isinstance(t, str)]
+    care = [label for label in labels if label.startswith("Vård och omsorg")]
+    assert care and all(label.endswith("★") for label in care)

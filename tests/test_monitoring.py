@@ -149,7 +149,7 @@ def test_an_area_without_linked_industries_says_so_instead_of_zeros(store_withou
             "sv",
             [
                 "Uppföljning",
-                "Så fungerar uppföljningen",
+                "Så fungerar uppföljningen: basår 2016",
                 "Testområdena sedan basåret",
                 "Skoglig bioekonomi",
                 "Digitala tjänster och processer",
@@ -164,7 +164,7 @@ def test_an_area_without_linked_industries_says_so_instead_of_zeros(store_withou
             "en",
             [
                 "Monitoring",
-                "How the monitoring works",
+                "How the monitoring works: baseline 2016",
                 "The priority areas since the baseline",
                 "Forest-based bioeconomy",
                 "Digital services and processes",

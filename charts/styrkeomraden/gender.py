@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from figures.monitoring import Panel, marker, share_dots
+from figures.monitoring import Panel, marker, share_dots, short_label
 from figures.spec import ChartSpec
 from figures.style import region_color
 from i18n import tx
@@ -67,7 +67,7 @@ def panel_rows(ctx: Context, region: str, rows: pd.DataFrame) -> pd.DataFrame:
     name = rows["name_en" if ctx.lang == "en" else "name_sv"]
     strong = rows["industry"].map(lambda c: classes[c][0])
     return rows.assign(
-        label=[f"{n} {STAR}" if s else n for n, s in zip(name, strong)],
+        label=[f"{short_label(n, 32)} {STAR}" if s else short_label(n, 34) for n, s in zip(name, strong)],
         strength=rows["industry"].map(lambda c: classes[c][1]),
         name=name,
     )

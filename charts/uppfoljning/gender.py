@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from figures.monitoring import Panel, marker, share_dots
+from figures.monitoring import Panel, marker, share_dots, short_label
 from figures.spec import ChartSpec
 from figures.style import empty_figure, region_color
 from i18n import tx
@@ -111,7 +111,7 @@ def women_figure(frame: pd.DataFrame, county_names: dict, lang: str, ref: str):
     for region, part in frame[frame["reason"].isna()].groupby("region", sort=False):
         part = part.sort_values("share_latest")
         title = county_names.get(region, region) + ("*" if part["data_region"].iloc[0] != region else "")
-        labels = list(part["name_en" if lang == "en" else "name_sv"])
+        labels = [short_label(n, 34) for n in part["name_en" if lang == "en" else "name_sv"]]
         series = [
             (ref[:1].upper() + ref[1:], list(part["reference_latest"]), marker("reference")),
             (tx(lang, "Senaste år", "Latest year"), list(part["share_latest"]), marker("own", region_color(region))),
