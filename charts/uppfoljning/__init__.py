@@ -2,8 +2,8 @@
 
 This module holds the view's parameters (PARAMS) and the words the charts share (directions, reasons,
 names); the charts are in areas.py (employment, share, location quotient per priority area), county.py
-(new firms and R&D for the county as a whole) and gender.py (women and men in the areas' industries, and
-the gender perspective on priority and strength areas).
+(new firms and R&D for the county as a whole), gender.py (women and men in the areas' industries) and
+genus.py (the gender perspective on priority and strength areas).
 """
 
 from __future__ import annotations
@@ -113,4 +113,4 @@ def span(start_year, start, latest_year, latest, lang: str, kind: str, change=No
 
 
 # Register the charts (the import is the registration); they need the names above.
-from . import areas, county, gender  # noqa: E402,F401
+from . import areas, county, gender, genus  # noqa: E402,F401
