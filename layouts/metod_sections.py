@@ -295,6 +295,10 @@ def coverage_section(conn, lang: str) -> list:
                 className="table table-sm coverage-table",
             ),
             className="table-responsive",
+            # it scrolls sideways on a phone: a keyboard must reach it (WCAG 2.1.1)
+            role="region",
+            tabIndex="0",
+            **{"aria-label": tx(lang, "Datatäckning", "Data coverage")},
         ),
     ]
 

@@ -21,6 +21,7 @@ from charts.styrkeomraden import (
     THRESHOLD_NAMES,
     THRESHOLDS,
     VIEW,
+    WOMEN,
     data_choice,
     data_region,
     region_rows,
@@ -248,6 +249,15 @@ def layout(conn, lang: str, values: dict, cards: dict, summary: Summary, reset: 
                 ],
             ),
             section(
+                tx(lang, "Kvinnor och män", "Women and men"),
+                tx(
+                    lang,
+                    "Andelen kvinnor i branscherna, med styrkeområdena markerade, där statistiken är uppdelad på kön.",
+                    "The share of women in the industries, the strength areas marked, where the statistics are split by sex.",
+                ),
+                [slot(WOMEN)],
+            ),
+            section(
                 tx(lang, "Jämförelse mellan regioner", "Comparison between regions"),
                 tx(lang, "Samma kvot för flera regioner på en gång.", "The same quotient for several regions at once."),
                 [slot(HEATMAP)],
@@ -284,7 +294,7 @@ def layout(conn, lang: str, values: dict, cards: dict, summary: Summary, reset: 
     )
 
 
-assert set(CHARTS) == {*SPECIALISATION, RULE_CHART, HEATMAP, *DYNAMICS, ACADEMIC, TEST_AREA_CHART}
+assert set(CHARTS) == {*SPECIALISATION, RULE_CHART, WOMEN, HEATMAP, *DYNAMICS, ACADEMIC, TEST_AREA_CHART}
 
 
 def parts(conn, lang: str, values: dict, open_tables=()) -> dict:

@@ -207,7 +207,13 @@ def criteria_chart(conn, lang: str, county: str = "", theme: str = "", year: str
         "criteria",
         tx(lang, f"Horisontella kriterier {when or ''}", f"Horizontal criteria {when or ''}").strip(),
         filter_words(conn, lang, county, theme)
-        + tx(lang, ". Nivåerna ", ". Levels ")
+        + tx(lang, ". Kriterierna ", ". The criteria ")
+        + ", ".join(crits[sfx])
+        + tx(
+            lang,
+            " är bedömningar av hur klusterinitiativet arbetar, inte statistik. Nivåerna ",
+            " are assessments of how the cluster initiative works, not statistics. Levels ",
+        )
         + tx(lang, " och ", " and ").join(", ".join(levels[sfx].str.lower()).rsplit(", ", 1))
         + ".",
         figure=fig,

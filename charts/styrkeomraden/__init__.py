@@ -34,7 +34,8 @@ HEATMAP = "heatmap"
 DYNAMICS = ("shift-share", "innovation", "competence")
 ACADEMIC = "academic"
 TEST_AREAS = "test-areas"
-CHARTS = (*SPECIALISATION, RULE_CHART, HEATMAP, *DYNAMICS, ACADEMIC, TEST_AREAS)
+WOMEN = "women"
+CHARTS = (*SPECIALISATION, RULE_CHART, WOMEN, HEATMAP, *DYNAMICS, ACADEMIC, TEST_AREAS)
 REGION_LEVELS = ("nuts2", "lan", "kommun")
 DAY = 24 * 3600
 
@@ -206,4 +207,4 @@ PARAMS = [
 THRESHOLD_NAMES = {t.name for t in THRESHOLDS}
 
 # Register the charts (the import is the registration); they need the names above.
-from . import profile, specialisation, test_areas  # noqa: E402,F401
+from . import gender, profile, specialisation, test_areas  # noqa: E402,F401
