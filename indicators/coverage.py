@@ -156,7 +156,7 @@ def missing_message(conn, measure: str, *, level=None, years=None, regions=None,
     what = " ".join(
         part
         for part in [
-            name.lower() if lang == "sv" else name,
+            (name[:1].lower() + name[1:]) if lang == "sv" else name,  # "rams/bas" must stay RAMS/BAS
             (f"at the level {level_name}" if lang == "en" else f"på nivån {level_name}") if level_name else "",
             (f"for {', '.join(region_names)}" if lang == "en" else f"för {', '.join(region_names)}")
             if region_names
