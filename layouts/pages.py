@@ -11,7 +11,7 @@ from charts.params import lang_from
 from charts.views import view_for_path
 from i18n import tx
 
-from . import foretagsenkat, home, klusterkartering, metod, milstolpar, styrkeomraden, tillganglighet
+from . import foretagsenkat, home, klusterkartering, metod, milstolpar, projekt, styrkeomraden, tillganglighet
 from .filters import filter_defaults
 
 PAGES = {
@@ -20,6 +20,7 @@ PAGES = {
     "klusterkartering": klusterkartering.page,
     "foretagsenkat": foretagsenkat.page,
     "milstolpar": milstolpar.page,
+    "projekt": projekt.page,
     "metod": metod.page,
     "tillganglighet": tillganglighet.page,
 }
