@@ -17,6 +17,7 @@ ATTAINMENT_COLORS = {
     "efter_plan": "#D55E00",
     "ej_uppnatt": "#D55E00",
     "ingen_matning": "#8c959f",
+    "inga_indikatorer": "#8c959f",
 }
 
 
@@ -45,8 +46,9 @@ def timeline(
     """Return a Gantt-style timeline: one row per milestone with its label and status in words above a bar in
     its planned quarter, coloured by status; diamonds where done; a dashed line at the as-of date.
 
-    frame: label, hover, quarter_index, status, status_word, done_position, completed_text (positions in
-    quarters from the first); quarter_labels may hold '<br>' for two-line ticks.
+    frame: label, hover, quarter_index, status, status_word (the legend's), status_text (the row's, e.g. 'klar, två
+    kvartal sent'; status_word where absent), done_position, completed_text (positions in quarters from the first);
+    quarter_labels may hold '<br>' for two-line ticks.
     """
     if frame.empty:
         return empty_figure(tx(lang, "Inga milstolpar med de valda filtren.", "No milestones match the filters."), lang)
@@ -54,13 +56,15 @@ def timeline(
     fig = go.Figure()
     _milestone_bars(fig, frame)
     _completion_marks(fig, frame, lang)
+    if "status_text" not in frame:
+        frame = frame.assign(status_text=frame["status_word"])
     for row in frame.itertuples():
         fig.add_annotation(
             x=0,
             y=row.row - 0.13,
             xanchor="left",
             yanchor="bottom",
-            text=f"<b>{row.status_word}</b> · {row.label}",  # status first: it stays visible on a phone
+            text=f"<b>{row.status_text}</b> · {row.label}",  # status first: it stays visible on a phone
             showarrow=False,
             font=dict(size=12, color=TEXT_COLOR),
             bgcolor="rgba(255,255,255,0.8)",
@@ -171,7 +175,8 @@ def status_stack(frame: pd.DataFrame, category: str, status_words: dict, lang: s
 
 def attainment_bars(frame: pd.DataFrame, lang: str) -> go.Figure:
     """Return goal attainment per indicator as bars against the target line at 100 %, the expected level as
-    a tick, and the status in words on each bar (frame: label, percent, expected_percent, status, text)."""
+    a tick, and the status in words on each bar (frame: label, percent, expected_percent, status, text; optional
+    hover: the full name where the label is cut)."""
     if frame.empty:
         return empty_figure(
             tx(lang, "Inga aktivitetsindikatorer i databasen.", "No activity indicators in the store."), lang
@@ -190,7 +195,8 @@ def attainment_bars(frame: pd.DataFrame, lang: str) -> go.Figure:
             outsidetextfont=dict(color=TEXT_COLOR),
             cliponaxis=False,
             name=tx(lang, "Måluppfyllelse", "Goal attainment"),
-            hovertemplate="%{y}<br>%{text}<extra></extra>",
+            customdata=frame["hover"] if "hover" in frame else frame["label"],
+            hovertemplate="%{customdata}<br>%{text}<extra></extra>",
             showlegend=False,
         )
     )
