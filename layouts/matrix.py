@@ -19,6 +19,8 @@ from figures.styrkeomraden import CATEGORY_STYLE
 from figures.styrkeomraden_profile import ASSESSMENT_FILL, NO, YES
 from i18n import fmt_number, tx
 
+from .qualitative_table import qualitative_table
+
 # The shapes of the classes in the charts (Plotly marker symbols), as characters.
 SHAPES = {"diamond": "◆", "circle": "●", "square": "■", "circle-open": "○"}
 
@@ -198,4 +200,5 @@ RENDERERS = {
     "criteria_table": criteria_table,
     "test_area_matrix": test_area_matrix,
     "key_figures_table": key_figures_table,
+    "qualitative_table": qualitative_table,
 }

@@ -28,7 +28,8 @@ HEATMAP = "heatmap"
 DYNAMICS = ("shift-share", "innovation", "competence")
 ACADEMIC = "academic"
 TEST_AREAS = "test-areas"
-CHARTS = (*SPECIALISATION, RULE_CHART, HEATMAP, *DYNAMICS, ACADEMIC, TEST_AREAS)
+QUALITATIVE = "qualitative"
+CHARTS = (*SPECIALISATION, RULE_CHART, HEATMAP, *DYNAMICS, ACADEMIC, TEST_AREAS, QUALITATIVE)
 REGION_LEVELS = ("nuts2", "lan", "kommun")
 
 
@@ -132,4 +133,4 @@ PARAMS = [
 THRESHOLD_NAMES = {t.name for t in THRESHOLDS}
 
 # Register the charts (the import is the registration); they need the names above.
-from . import profile, specialisation, test_areas  # noqa: E402,F401
+from . import profile, qualitative, specialisation, test_areas  # noqa: E402,F401

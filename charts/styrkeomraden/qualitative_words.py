@@ -1,0 +1,178 @@
+"""Write the qualitative half of the strength analysis in words: assessments, value chains, cluster initiatives.
+
+Each record becomes one dict of plain strings in the page's language (verdict, text, evidence, who
+and when, example or not), used alike by the page's table, the export table and the slide's picture.
+A record never shares a sentence with another: an example record stays marked on its own.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from i18n import counted, fmt_number, tx
+from indicators.qualitative import position_word, verdict_word
+
+NO_ASSESSMENT = ("Ingen kvalitativ bedömning har förts in.", "No qualitative assessment has been entered.")
+NO_CHAIN = ("Ingen värdekedja har förts in.", "No value chain has been entered.")
+NO_CLUSTER = ("Inget klusterinitiativ är kopplat till området.", "No cluster initiative is linked to the area.")
+VERDICT_SENTENCES = {  # what the judgement does to the area, as a reader says it
+    "bekraftar": ("Bekräftar styrkeområdet", "Confirms the strength area"),
+    "forsvagar": ("Försvagar styrkeområdet", "Weakens the strength area"),
+    "tillfor": ("Tillför ett styrkeområde", "Adds a strength area"),
+}
+
+
+def _text(row, field: str, lang: str) -> str:
+    """Return a record's text in the language; the Swedish where no English was entered (marked so)."""
+    english = row.get(field.removesuffix("_sv") + "_en")
+    if lang == "en" and isinstance(english, str) and english.strip():
+        return english
+    value = row.get(field)
+    if not isinstance(value, str) or not value.strip():
+        return ""
+    return value + (" (only in Swedish)" if lang == "en" else "")
+
+
+def _day(value) -> str:
+    return value.isoformat() if hasattr(value, "isoformat") else str(value or "")
+
+
+def evidence_text(row, lang: str) -> str:
+    """Return '14 dokument, 9 intervjuer (2016-09-01 – 2017-01-31): …' for one assessment or value chain."""
+    counts = []
+    documents, interviews = row.get("documents"), row.get("interviews")
+    if documents is not None and not pd.isna(documents):
+        counts.append(counted(int(documents), lang, ("dokument", "dokument"), ("document", "documents")))
+    if interviews is not None and not pd.isna(interviews):
+        counts.append(counted(int(interviews), lang, ("intervju", "intervjuer"), ("interview", "interviews")))
+    first, last = row.get("evidence_from"), row.get("evidence_to")
+    span = ""
+    if first or last:
+        span = f" ({_day(first) or '…'} – {_day(last) or '…'})"
+    what = _text(row, "evidence_sv", lang)
+    text = ", ".join(counts) + span
+    if what:
+        text = f"{text}: {what}" if text else what
+    return text or tx(lang, "underlaget är inte angivet", "the evidence is not stated")
+
+
+def by_text(row, lang: str) -> str:
+    return tx(lang, "Bedömd av ", "Assessed by ") + f"{row['assessed_by']}, {_day(row['assessed_on'])}"
+
+
+def assessment_words(frame: pd.DataFrame, lang: str) -> list[dict]:
+    """Return each assessment as words: verdict, sentence, conclusion, evidence, by, is_example."""
+    return [
+        {
+            "verdict": verdict_word(r["verdict"], lang),
+            "verdict_code": r["verdict"],
+            "sentence": tx(lang, *VERDICT_SENTENCES.get(r["verdict"], (r["verdict"], r["verdict"]))),
+            "conclusion": _text(r, "conclusion_sv", lang),
+            "evidence": evidence_text(r, lang),
+            "by": by_text(r, lang),
+            "is_example": bool(r["is_example"]),
+        }
+        for r in frame.to_dict("records")
+    ]
+
+
+def chain_words(frame: pd.DataFrame, lang: str) -> list[dict]:
+    """Return each value chain as words: chain, regions abroad, position (and note), evidence, by, is_example."""
+    out = []
+    for r in frame.to_dict("records"):
+        note = _text(r, "position_note_sv", lang)
+        out.append(
+            {
+                "chain": _text(r, "chain_sv", lang),
+                "regions": "; ".join(r["regions_abroad"]),
+                "position": position_word(r["position"], lang) + (f" ({note})" if note else ""),
+                "evidence": evidence_text(r, lang),
+                "by": by_text(r, lang),
+                "is_example": bool(r["is_example"]),
+            }
+        )
+    return out
+
+
+def cluster_words(frame: pd.DataFrame, lang: str) -> list[dict]:
+    """Return each cluster initiative with its latest phase in words ('Mognad, 2020'), or that none is assessed."""
+    out = []
+    for r in frame.to_dict("records"):
+        phase = r.get("phase_name_en" if lang == "en" else "phase_name_sv")
+        if isinstance(phase, str):
+            when = f", {int(r['phase_year'])}" if not pd.isna(r["phase_year"]) else ""
+            phase_text = f"{phase}{when}"
+        else:
+            phase_text = tx(lang, "fas inte bedömd", "phase not assessed")
+        example = r.get("phase_is_example")
+        out.append(
+            {"name": r["name"], "phase": phase_text, "is_example": bool(example) if not pd.isna(example) else False}
+        )
+    return out
+
+
+def flat(items: list[dict], lang: str, kind: str) -> str:
+    """Return records as one cell of text for the export table (each record whole, example ones marked)."""
+    example = tx(lang, " [exempeldata]", " [example data]")
+    if kind == "assessment":
+        parts = [f"{a['verdict']}: {a['conclusion']} ({a['evidence']}; {a['by']})" for a in items]
+    elif kind == "chain":
+        parts = [f"{c['chain']} – {c['regions']} – {c['position']} ({c['evidence']}; {c['by']})" for c in items]
+    else:
+        parts = [f"{c['name']} ({c['phase']})" for c in items]
+    marked = [p + (example if item["is_example"] else "") for p, item in zip(parts, items)]
+    return " | ".join(marked)
+
+
+def summary_text(areas, tests: int, assessed: dict, chains: dict, clusters: int, lang: str) -> str:
+    """Return the card's summary; areas None: no statistics for the choice; assessed and chains count areas by
+    example status: {False: n, True: m}."""
+    if areas is None:
+        head = tx(
+            lang,
+            f"Den statistiska klassningen saknas för valet (se ovan); {counted(tests, lang, ('testområde', 'testområden'), ('', ''))}.",
+            f"The statistical classification is missing for the choice (see above); "
+            f"{counted(tests, lang, ('', ''), ('test area', 'test areas'))}.",
+        )
+        return head + _records_text(assessed, chains, clusters, lang)
+    head = tx(
+        lang,
+        f"{counted(areas, lang, ('styrkeområde', 'styrkeområden'), ('', ''))} enligt statistiken och "
+        f"{counted(tests, lang, ('testområde', 'testområden'), ('', ''))}.",
+        f"{counted(areas, lang, ('', ''), ('strength area', 'strength areas'))} by the statistics and "
+        f"{counted(tests, lang, ('', ''), ('test area', 'test areas'))}.",
+    )
+    return head + _records_text(assessed, chains, clusters, lang)
+
+
+def _records_text(assessed: dict, chains: dict, clusters: int, lang: str) -> str:
+    if not any(assessed.values()):
+        words = tx(
+            lang,
+            " Ingen kvalitativ bedömning har förts in för dem; klassningen i tabellen är den statistiska.",
+            " No qualitative assessment has been entered for them; the classification in the table is the "
+            "statistical one.",
+        )
+    else:
+        words = "".join(
+            _counted_records(n, example, lang, "assessment") for example, n in sorted(assessed.items()) if n
+        )
+    words += "".join(_counted_records(n, example, lang, "chain") for example, n in sorted(chains.items()) if n)
+    words += tx(
+        lang,
+        f" {fmt_number(clusters, lang)} klusterinitiativ arbetar i minst ett av områdena.",
+        f" {fmt_number(clusters, lang)} cluster initiatives work in at least one of the areas.",
+    )
+    return words
+
+
+def _counted_records(n: int, example: bool, lang: str, kind: str) -> str:
+    areas = counted(n, lang, ("område", "områden"), ("area", "areas"))
+    mark = tx(lang, " (exempeldata, påhittade)", " (example data, invented)") if example else ""
+    if kind == "assessment":
+        return tx(
+            lang,
+            f" Kvalitativ bedömning finns för {areas}{mark}.",
+            f" A qualitative assessment exists for {areas}{mark}.",
+        )
+    return tx(lang, f" Värdekedjor finns för {areas}{mark}.", f" Value chains exist for {areas}{mark}.")
