@@ -6,9 +6,18 @@ one app, so several apps (tests) each have their own.
 
 from __future__ import annotations
 
-from . import cards, foretagsenkat, klusterkartering, milstolpar, milstolpar_indicators, shell, styrkeomraden
+from . import (
+    bedomningar,
+    cards,
+    foretagsenkat,
+    klusterkartering,
+    milstolpar,
+    milstolpar_indicators,
+    shell,
+    styrkeomraden,
+)
 
-MODULES = [shell, cards, styrkeomraden, klusterkartering, foretagsenkat, milstolpar, milstolpar_indicators]
+MODULES = [shell, cards, styrkeomraden, klusterkartering, foretagsenkat, milstolpar, milstolpar_indicators, bedomningar]
 
 
 def register(app) -> None:
