@@ -116,7 +116,7 @@ def save_record(form: str, _n, pick, *args):
             current_engine(), ident, version=loaded.get("version"), values=dict(zip(names, values)), username=username
         )
     except EditRefused as exc:
-        return refusal(exc, lang), *keep, *invalid_flags(names, exc)
+        return refusal(exc, lang, names), *keep, *invalid_flags(names, exc)
     except Exception:  # no traceback reaches the user; the log has it
         log.exception("%s save failed", form)
         return failed(lang), *keep, *clear

@@ -51,11 +51,14 @@ def confirm_first(lang: str) -> dbc.Alert:
     )
 
 
-def refusal(exc: EditRefused, lang: str) -> dbc.Alert:
-    """Return why a save was refused: every field that is wrong, by its label, or the one reason."""
+def refusal(exc: EditRefused, lang: str, fields: list[str] | None = None) -> dbc.Alert:
+    """Return why a save was refused: every field that is wrong, by its label (in the form's order when fields
+    gives it), or the one reason."""
     if isinstance(exc, RecordRefused):
         head = tx(lang, "Inget sparades. Rätta det här:", "Nothing was saved. Correct this:")
-        items = [html.Li(p.message(lang)) for p in exc.problems]
+        order = {f: i for i, f in enumerate(fields or [])}
+        problems = sorted(exc.problems, key=lambda p: order.get(p.field, len(order)))
+        items = [html.Li(p.message(lang)) for p in problems]
         return dbc.Alert([html.P(head, className="mb-1"), html.Ul(items, className="mb-0")], color="danger")
     return dbc.Alert(exc.message(lang), color="warning" if isinstance(exc, StaleEdit) else "danger", className="mb-0")
 

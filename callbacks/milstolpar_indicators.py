@@ -79,7 +79,7 @@ def save_indicator_edit(_n, pick, *args):
     try:
         result = save_indicator(current_engine(), code, version=loaded.get("version"), values=fields, username=username)
     except EditRefused as exc:
-        return refusal(exc, lang), no_update, *keep, *invalid_flags(FIELD_NAMES, exc)
+        return refusal(exc, lang, FIELD_NAMES), no_update, *keep, *invalid_flags(FIELD_NAMES, exc)
     except Exception:  # no traceback reaches the user; the log has it
         log.exception("indicator save failed")
         return failed(lang), no_update, *keep, *CLEAR

@@ -45,7 +45,7 @@ def control(form: str, field: Field, lang: str, options: list[dict] | None = Non
     """Return the field's input with its label above it and its hint below."""
     ident = field_id(form, field.name)
     if field.kind == "select":
-        widget = dbc.Select(id=ident, options=options or [], value="")
+        widget = dbc.Select(id=ident, options=options or [], value="", placeholder="–")
     elif field.kind == "textarea":
         widget = dbc.Textarea(id=ident, rows=3, maxLength=4000, value="")
     elif field.kind == "number":  # text, so that "1 200" and "12,5" reach the server's checks as typed

@@ -221,10 +221,6 @@ def qualitative_chart(conn, lang: str, **params) -> ChartSpec:
     rows = strength_rows(ctx, conn) + test_area_rows(ctx, conn)
     areas = None if ctx.analysis.table.empty else sum(r["is_strength"] for r in rows)
     tests = sum(r["kind"] == "testomrade" for r in rows)
-    assessed = {
-        flag: sum(any(a["is_example"] == flag for a in r["assessments"]) for r in rows) for flag in (False, True)
-    }
-    chained = {flag: sum(any(c["is_example"] == flag for c in r["chains"]) for r in rows) for flag in (False, True)}
     clusters = len({c["name"] for r in rows for c in r["clusters"]})
     headers = [
         tx(lang, "Område", "Area"),
@@ -251,7 +247,7 @@ def qualitative_chart(conn, lang: str, **params) -> ChartSpec:
             "; the project's qualitative assessments; the cluster mapping",
         ),
         data_status=data_status(rows),
-        summary=summary_text(areas, tests, assessed, chained, clusters, lang),
+        summary=summary_text(areas, tests, rows, clusters, lang),
         filename=f"{VIEW}_{KEY}_{ctx.selection.region}_{ctx.analysis.level}".replace("-", "_"),
         notes=other_levels_note(conn, ctx),
         definitions=[f"{m.title(lang)}: {m.definition(lang)}" for m in (QUALITATIVE_ASSESSMENT, VALUE_CHAINS)],

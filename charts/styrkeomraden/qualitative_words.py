@@ -124,29 +124,24 @@ def flat(items: list[dict], lang: str, kind: str) -> str:
     return " | ".join(marked)
 
 
-def summary_text(areas, tests: int, assessed: dict, chains: dict, clusters: int, lang: str) -> str:
-    """Return the card's summary; areas None: no statistics for the choice; assessed and chains count areas by
-    example status: {False: n, True: m}."""
+def summary_text(areas, tests: int, rows: list[dict], clusters: int, lang: str) -> str:
+    """Return the card's summary: how many areas, which have assessments and value chains (real and example
+    records apart), how many cluster initiatives; areas None: no statistics for the choice."""
+    t = counted(tests, lang, ("testområde", "testområden"), ("test area", "test areas"))
     if areas is None:
         head = tx(
             lang,
-            f"Den statistiska klassningen saknas för valet (se ovan); {counted(tests, lang, ('testområde', 'testområden'), ('', ''))}.",
-            f"The statistical classification is missing for the choice (see above); "
-            f"{counted(tests, lang, ('', ''), ('test area', 'test areas'))}.",
+            f"Den statistiska klassningen saknas för valet (se ovan); {t}.",
+            f"The statistical classification is missing for the choice (see above); {t}.",
         )
-        return head + _records_text(assessed, chains, clusters, lang)
-    head = tx(
-        lang,
-        f"{counted(areas, lang, ('styrkeområde', 'styrkeområden'), ('', ''))} enligt statistiken och "
-        f"{counted(tests, lang, ('testområde', 'testområden'), ('', ''))}.",
-        f"{counted(areas, lang, ('', ''), ('strength area', 'strength areas'))} by the statistics and "
-        f"{counted(tests, lang, ('', ''), ('test area', 'test areas'))}.",
-    )
-    return head + _records_text(assessed, chains, clusters, lang)
+    else:
+        a = counted(areas, lang, ("styrkeområde", "styrkeområden"), ("strength area", "strength areas"))
+        head = tx(lang, f"{a} enligt statistiken och {t}.", f"{a} by the statistics and {t}.")
+    return head + _records_text(rows, clusters, lang)
 
 
-def _records_text(assessed: dict, chains: dict, clusters: int, lang: str) -> str:
-    if not any(assessed.values()):
+def _records_text(rows: list[dict], clusters: int, lang: str) -> str:
+    if not any(r["assessments"] for r in rows):
         words = tx(
             lang,
             " Ingen kvalitativ bedömning har förts in för dem; klassningen i tabellen är den statistiska.",
@@ -154,25 +149,34 @@ def _records_text(assessed: dict, chains: dict, clusters: int, lang: str) -> str
             "statistical one.",
         )
     else:
-        words = "".join(
-            _counted_records(n, example, lang, "assessment") for example, n in sorted(assessed.items()) if n
-        )
-    words += "".join(_counted_records(n, example, lang, "chain") for example, n in sorted(chains.items()) if n)
-    words += tx(
+        words = "".join(_named_records(rows, example, lang, "assessments") for example in (False, True))
+    words += "".join(_named_records(rows, example, lang, "chains") for example in (False, True))
+    return words + tx(
         lang,
         f" {fmt_number(clusters, lang)} klusterinitiativ arbetar i minst ett av områdena.",
         f" {fmt_number(clusters, lang)} cluster initiatives work in at least one of the areas.",
     )
-    return words
 
 
-def _counted_records(n: int, example: bool, lang: str, kind: str) -> str:
-    areas = counted(n, lang, ("område", "områden"), ("area", "areas"))
+def _named_records(rows: list[dict], example: bool, lang: str, kind: str) -> str:
+    """Return ' Kvalitativ bedömning finns för 1 område: Tillverkning, Dalarnas län (bekräftar).' (or '')."""
+    named = []
+    for r in rows:
+        mine = [x for x in r[kind] if x["is_example"] == example]
+        if mine:
+            what = ", ".join(x["verdict"] if kind == "assessments" else x["chain"] for x in mine)
+            named.append(f"{r['name']}, {r['region']} ({what})")
+    if not named:
+        return ""
+    areas = counted(len(named), lang, ("område", "områden"), ("area", "areas"))
     mark = tx(lang, " (exempeldata, påhittade)", " (example data, invented)") if example else ""
-    if kind == "assessment":
+    listed = "; ".join(named)
+    if kind == "assessments":
         return tx(
             lang,
-            f" Kvalitativ bedömning finns för {areas}{mark}.",
-            f" A qualitative assessment exists for {areas}{mark}.",
+            f" Kvalitativ bedömning finns för {areas}{mark}: {listed}.",
+            f" A qualitative assessment exists for {areas}{mark}: {listed}.",
         )
-    return tx(lang, f" Värdekedjor finns för {areas}{mark}.", f" Value chains exist for {areas}{mark}.")
+    return tx(
+        lang, f" Värdekedjor finns för {areas}{mark}: {listed}.", f" Value chains exist for {areas}{mark}: {listed}."
+    )
