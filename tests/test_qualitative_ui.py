@@ -299,3 +299,16 @@ def test_the_records_are_in_the_powerpoint_decks(recorded, reader):
     decks = slide_texts(Presentation(io.BytesIO(reader.get("/export/milstolpar.pptx").data)))
     goals = next(t for t in decks if t.startswith("Aktivitetsindikatorernas måluppfyllelse"))
     assert ": 7 indikatorer" in goals  # six example indicators and the manager's own
+
+
+def test_a_save_shows_at_once_where_the_page_was_made_before(manager, reader):
+    """A cached card is made again after a save (the store's version moves on), in every worker that shares it."""
+    conclusion = "Finansiella tjänster är en bredare styrka än siffrorna visar."
+    assert conclusion not in static_html(layout_json(reader, "/styrkeomraden?region=21"))  # made and cached
+    fields = ASSESSMENT | {"region": "21", "industry": "K", "verdict": "tillfor", "conclusion_sv": conclusion}
+    assert "Ny post sparad" in message(
+        post(manager, "edit-assessment-save.n_clicks", form_values("assessment", fields)), "assessment"
+    )
+    markup = static_html(layout_json(reader, "/styrkeomraden?region=21"))
+    row = markup[markup.index(conclusion) - 2000 : markup.index(conclusion)]
+    assert "Tillför ett styrkeområde" in row and "(inget styrkeområde enligt regeln)" in row
