@@ -25,32 +25,46 @@ def example_mark(is_example: bool, lang: str):
     )
 
 
+def shown(words: dict, key: str) -> list:
+    """Return a record's text; one entered only in Swedish is marked lang="sv" on an English page, and said so."""
+    if not words.get(key + "_in_sv"):
+        return [words[key]]
+    return [html.Span(words[key], lang="sv"), " (only in Swedish)"]
+
+
+def evidence(words: dict, lang: str) -> html.P:
+    """Return 'Underlag: 12 dokument, 7 intervjuer (…): which ones. Bedömd av …, 2017-02-15.'"""
+    parts = [words["evidence"]] if words["evidence"] else []
+    if words["evidence_what"]:
+        parts += [": " if parts else "", *shown(words, "evidence_what")]
+    if not parts:
+        parts = [tx(lang, "inte angivet", "not stated")]
+    return html.P(
+        [tx(lang, "Underlag: ", "Evidence: "), *parts, ". ", words["by"], "."], className="small text-muted mb-0"
+    )
+
+
 def assessment_block(a: dict, lang: str) -> html.Div:
     return html.Div(
         [
             html.Strong(a["sentence"], className=f"qa-verdict qa-{a['verdict_code']}"),
             example_mark(a["is_example"], lang),
-            html.P(a["conclusion"], className="mb-1"),
-            html.P(
-                [tx(lang, "Underlag: ", "Evidence: "), a["evidence"], ". ", a["by"], "."],
-                className="small text-muted mb-0",
-            ),
+            html.P(shown(a, "conclusion"), className="mb-1"),
+            evidence(a, lang),
         ],
         className="qa-record",
     )
 
 
 def chain_block(c: dict, lang: str) -> html.Div:
+    note = [" (", *shown(c, "position_note"), ")"] if c["position_note"] else []
     return html.Div(
         [
-            html.Strong(c["chain"]),
+            html.Strong(shown(c, "chain")),
             example_mark(c["is_example"], lang),
             html.P([tx(lang, "Regioner utomlands: ", "Regions abroad: "), c["regions"]], className="small mb-0"),
-            html.P([tx(lang, "Position: ", "Position: "), c["position"]], className="small mb-0"),
-            html.P(
-                [tx(lang, "Underlag: ", "Evidence: "), c["evidence"], ". ", c["by"], "."],
-                className="small text-muted mb-0",
-            ),
+            html.P([tx(lang, "Position: ", "Position: "), c["position"], *note], className="small mb-0"),
+            evidence(c, lang),
         ],
         className="qa-record",
     )

@@ -28,7 +28,15 @@ from .. import chart
 from ..sources import _line
 from . import VIEW
 from .context import analysis_for, context, explained, sentence
-from .qualitative_words import NO_ASSESSMENT, assessment_words, chain_words, cluster_words, flat, summary_text
+from .qualitative_words import (
+    NO_ASSESSMENT,
+    assessment_words,
+    chain_words,
+    cluster_words,
+    flat,
+    picture_cells,
+    summary_text,
+)
 from .test_areas import assessed_counties
 
 KEY = "qualitative"
@@ -238,7 +246,7 @@ def qualitative_chart(conn, lang: str, **params) -> ChartSpec:
             "Den statistiska klassningen bredvid projektets bedömningar efter dokumentstudier och intervjuer",
             "The statistical classification beside the project's assessments after document studies and interviews",
         ),
-        figure=qualitative_figure(rows, headers, lang),
+        figure=qualitative_figure([picture_cells(r, lang) for r in rows], headers, lang),
         table=export_table(rows, lang),
         source=_line(lang, ctx.source.sources(["employees"]))
         + tx(

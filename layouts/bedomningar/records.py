@@ -16,7 +16,7 @@ from i18n import tx
 from indicators.levels import LEVEL_NAMES
 from indicators.qualitative import qualitative_assessments, value_chains, verdict_word
 
-from ..qualitative_table import example_mark
+from ..qualitative_table import evidence, example_mark, shown
 from ..static_html import static
 
 
@@ -49,19 +49,17 @@ def picker_options(frame: pd.DataFrame, lang: str, kind: str) -> list[dict]:
 
 def _entry(row: dict, words: dict, lang: str, kind: str) -> html.Li:
     if kind == "assessment":
-        head = [html.Strong(words["sentence"]), ": ", words["conclusion"]]
+        head = [html.Strong(words["sentence"]), ": ", *shown(words, "conclusion")]
     else:
-        head = [html.Strong(words["chain"]), " – ", words["regions"], " – ", words["position"]]
+        head = [html.Strong(shown(words, "chain")), " – ", words["regions"], " – ", words["position"]]
+    subject = [html.Span(subject_text(row, lang), className="fw-semibold"), example_mark(row["is_example"], lang)]
     return html.Li(
         [
-            html.Div(
-                [html.Span(subject_text(row, lang), className="fw-semibold"), example_mark(row["is_example"], lang)]
-            ),
+            html.Div(subject),
             html.Div(head),
-            html.Div(
-                [tx(lang, "Underlag: ", "Evidence: "), words["evidence"], ". ", words["by"], ". "]
-                + [html.A(tx(lang, "Visa i Styrkeområden", "Show in Strength areas"), href=view_href(row, lang))],
-                className="small text-muted",
+            evidence(words, lang),
+            html.A(
+                tx(lang, "Visa i Styrkeområden", "Show in Strength areas"), href=view_href(row, lang), className="small"
             ),
         ],
         id=f"{kind}-{row['id']}",
