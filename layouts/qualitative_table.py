@@ -99,7 +99,7 @@ def area_row(row: dict, headers: list[str], lang: str) -> html.Tr:
             className="qa-none",
         )
     ]
-    chains = [chain_block(c, lang) for c in row["chains"]] or [html.Span("–", className="text-muted")]
+    chains = [chain_block(c, lang) for c in row["chains"]] or [html.Span("–", className="text-muted qa-empty")]
     contents = [
         [row["statistical"], example_mark(row["stats_example"], lang)],
         assessments,

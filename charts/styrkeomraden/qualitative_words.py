@@ -77,7 +77,9 @@ def by_text(row, lang: str) -> str:
 
 def _record(r, lang: str) -> dict:
     words = {"evidence": evidence_counts(r, lang), "by": by_text(r, lang), "is_example": bool(r["is_example"])}
-    return _texts(words, "evidence_what", r, "evidence_sv", lang)
+    _texts(words, "evidence_what", r, "evidence_sv", lang)
+    words["evidence_what"] = words["evidence_what"].rstrip(". ")  # the line goes on after it: ". Bedömd av …"
+    return words
 
 
 def assessment_words(frame: pd.DataFrame, lang: str) -> list[dict]:

@@ -19,7 +19,7 @@ FORM = "indicator"
 FIELDS = [
     Field("name_sv", "Namn", "Name", required=True),
     Field("name_en", "Namn på engelska", "Name in English", required=True),
-    Field("unit_sv", "Enhet", "Unit", required=True, hint_sv="t.ex. träffar", hint_en="e.g. träffar"),
+    Field("unit_sv", "Enhet", "Unit", required=True, hint_sv="t.ex. träffar", hint_en="the unit in Swedish"),
     Field(
         "unit_en",
         "Enhet på engelska",

@@ -80,7 +80,7 @@ def subgoal_section(subgoals: pd.DataFrame, activities: pd.DataFrame, lang: str)
             )
         )
     return html.Section(
-        [html.H2(tx(lang, "Delmål", "Sub-goals (delmål)"), id="delmal"), html.Ol(items, className="plan-list")],
+        [html.H2(tx(lang, "Delmål", "Sub-goals"), id="delmal"), html.Ol(items, className="plan-list")],
         className="plan-section",
     )
 
