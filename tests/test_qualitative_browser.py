@@ -47,6 +47,9 @@ def downloads_from_a_fresh_page(page) -> dict[str, bytes]:
 
 
 OFFERED_JS = "([sel, value]) => [...document.querySelectorAll(sel + ' option')].some(o => o.value === value)"
+IN_VIEW_JS = (
+    "id => { const e = document.getElementById(id); return !!e && Math.abs(e.getBoundingClientRect().top) < 80; }"
+)
 TICK_JS = "([sel, text]) => [...document.querySelectorAll(sel + ' .ytick text')].some(t => t.textContent === text)"
 
 
@@ -78,6 +81,12 @@ def test_manager_records_assessment_chain_and_indicator_and_a_reader_sees_them(w
         "milstolpar_maluppfyllelse_2018-07-31.csv",
     }
     assert "klar, två kvartal sent".encode() in files["milstolpar_lista_2018-07-31.csv"]
+
+    # A milestone's activity leads to the plan's words on Om projektet, scrolled to that activity.
+    page.locator("#milstolpe-8").get_by_role("link", name="6. Policylärande och lärande").click()
+    page.wait_for_url("**/om-projektet#aktivitet-6")
+    page.wait_for_function(IN_VIEW_JS, arg="aktivitet-6")
+    assert page.locator("#aktivitet-6 h3").inner_text() == "Aktivitet 6: Policylärande och lärande"
 
     page = watched.goto("/kvalitativa-bedomningar")
     assert "Ingen kvalitativ bedömning har förts in." in page.locator("#bedomningar-records").inner_text()
