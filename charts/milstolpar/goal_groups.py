@@ -46,8 +46,8 @@ def group_text(row, lang: str) -> str:
         return tx(lang, "inga indikatorer mäter den", "no indicators measure it")
     reported = tx(
         lang,
-        f"{row['reported']} av {row['indicators']} indikatorer rapporterade",
-        f"{row['reported']} of {row['indicators']} indicators reported",
+        f"utfall för {row['reported']} av {row['indicators']} indikatorer",
+        f"outcomes for {row['reported']} of {row['indicators']} indicators",
     )
     if pd.isna(row["attainment"]):
         return f"{word} · {reported}"

@@ -95,9 +95,9 @@ def indicator_form(conn, lang: str) -> html.Section:
                 tx(
                     lang,
                     "Namn, enhet, mål, aktivitet, delmål och hur indikatorn mäts. En exempelindikator blir projektets "
-                    "egen när du sätter dess mål. Utfallen rapporteras i formuläret bredvid.",
+                    "egen när du sätter dess mål. Utfallen rapporteras i formuläret för utfall.",
                     "Name, unit, target, activity, sub-goal and how the indicator is measured. An example indicator "
-                    "becomes the project's own when you set its target. Outcomes are reported in the form beside it.",
+                    "becomes the project's own when you set its target. Outcomes are reported in the outcome form.",
                 ),
                 className="small",
             ),
