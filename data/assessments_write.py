@@ -18,6 +18,7 @@ from sqlalchemy import Table, delete, insert, select, update
 from . import schema as s
 from .assessments import check_assessment, check_value_chain
 from .followup_write import Change, EditRefused, _audit, _stale, _text
+from .meta import bump_store_version
 
 
 @dataclass(frozen=True)
@@ -55,6 +56,7 @@ def insert_checked(conn, kind: Kind, clean: dict, *, username: str | None, datas
     changes = [Change(k, None, _text(v)) for k, v in clean.items() if v is not None]
     if username is not None:
         _audit(conn, username, kind.entity, str(ident), changes)
+        bump_store_version(conn)
     return Saved(ident, changes)
 
 
@@ -92,7 +94,9 @@ def save(engine, kind: Kind, ident: int | None, *, version, values: dict, userna
                     "Formuläret gällde en befintlig post men saknar dess nummer. Läs in den igen.",
                     "The form was for an existing record but lacks its number. Load it again.",
                 )
-            return insert_checked(conn, kind, clean, username=username)
+            saved = insert_checked(conn, kind, clean, username=username)
+            bump_store_version(conn)  # every cached chart that shows records is made again
+            return saved
         row = _current(conn, kind, ident, version)
         if row["is_example"]:
             raise EditRefused(
@@ -109,6 +113,7 @@ def save(engine, kind: Kind, ident: int | None, *, version, values: dict, userna
         if result.rowcount != 1:  # another save got in between our read and our write
             raise _stale(f"{kind.what_sv} {ident}", f"{kind.what_en} {ident}")
         _audit(conn, username, kind.entity, str(ident), changes)
+        bump_store_version(conn)
     return Saved(ident, changes)
 
 
@@ -116,7 +121,9 @@ def remove(engine, kind: Kind, ident: int, *, version, username: str) -> list[Ch
     """Delete a record the form loaded at version; return what it held (audited)."""
     with engine.begin() as conn:
         _current(conn, kind, ident, version)
-        return delete_checked(conn, kind, ident, username=username)
+        changes = delete_checked(conn, kind, ident, username=username)
+        bump_store_version(conn)
+        return changes
 
 
 def save_assessment(engine, assessment_id: int | None, *, version, values: dict, username: str, today=None) -> Saved:

@@ -18,6 +18,7 @@ from sqlalchemy import delete, insert, select, update
 from . import schema as s
 from .assessments import Checker
 from .followup_write import Change, EditRefused, _audit, _stale, _text, outcome_record
+from .meta import bump_store_version
 
 ENTITY = "activity_indicator"
 MAX_TARGET = 1e9
@@ -131,6 +132,7 @@ def write_indicator(conn, code: str | None, clean: dict, row: dict | None, *, us
         if result.rowcount != 1:  # another save got in between our read and our write
             raise _stale(f"Indikatorn {code}", f"Indicator {code}")
     _audit(conn, username, ENTITY, code, changes)
+    bump_store_version(conn)  # every cached chart of goal attainment is made again
     return SavedIndicator(code, changes)
 
 
@@ -168,4 +170,5 @@ def delete_indicator(engine, code: str, *, version, username: str) -> list[Chang
         conn.execute(delete(ai).where(ai.c.code == code))
         changes = [Change(k, _text(v), None) for k, v in row.items() if k not in ("code", "version") and v is not None]
         _audit(conn, username, ENTITY, code, changes)
+        bump_store_version(conn)
     return changes

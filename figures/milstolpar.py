@@ -31,6 +31,7 @@ ATTAINMENT_COLORS = {
     "efter_plan": "#D55E00",
     "ej_uppnatt": "#D55E00",
     "ingen_matning": "#8c959f",
+    "inga_indikatorer": "#8c959f",
 }
 
 
@@ -63,13 +64,16 @@ def timeline(
     """Return a Gantt-style timeline: one row per milestone with its label and status in words above a bar in
     its planned quarter, coloured by status; diamonds where done; a dashed line at the as-of date.
 
-    frame: label, hover, quarter_index, status, status_word, done_position, completed_text (positions in
-    quarters from the first); quarter_labels may hold '<br>' for two-line ticks.
+    frame: label, hover, quarter_index, status, status_word (the legend's), status_text (the row's, e.g. 'klar, två
+    kvartal sent'; status_word where absent), done_position, completed_text (positions in quarters from the first);
+    quarter_labels may hold '<br>' for two-line ticks.
     """
     if frame.empty:
         return empty_figure(tx(lang, "Inga milstolpar med de valda filtren.", "No milestones match the filters."), lang)
     frame = frame.reset_index(drop=True).assign(row=lambda f: f.index)
-    names = [f"{w} · {label}" for w, label in zip(frame["status_word"], frame["label"])]
+    if "status_text" not in frame:  # "klar, två kvartal sent" where the data layer says how late
+        frame = frame.assign(status_text=frame["status_word"])
+    names = [f"{w} · {label}" for w, label in zip(frame["status_text"], frame["label"])]
     lines = heading_lines(names)
     row_px = BAR_PX + lines * HEADING_LINE + 10
     band = BAR_PX / row_px
@@ -78,7 +82,7 @@ def timeline(
     _milestone_bars(fig, frame, band)
     _completion_marks(fig, frame, lang)
     notes = row_headings(names, band=band)
-    for note, word in zip(notes, frame["status_word"]):  # status first and bold: it stays in view on a phone
+    for note, word in zip(notes, frame["status_text"]):  # status first and bold: it stays in view on a phone
         note["text"] = note["text"].replace(escape(word), f"<b>{escape(word)}</b>", 1)
     _quarter_axis(fig, quarter_labels)
     _asof_line(fig, asof_position, asof_text, len(quarter_labels))

@@ -82,6 +82,17 @@ def layout(lang: str, cards: dict) -> html.Div:
                 ),
                 className="lead",
             ),
+            html.P(
+                [
+                    dcc.Link(tx(lang, "Om projektet", "About the project"), href=nav_href("/om-projektet", lang)),
+                    tx(
+                        lang,
+                        ": delmål, aktiviteter, milstolpar och organisation med projektplanens egna ord.",
+                        ": sub-goals, activities, milestones and organisation in the project plan's own words.",
+                    ),
+                ],
+                id="start-about-project",
+            ),
             dbc.Row(views),
             html.H2(tx(lang, "Regionen i siffror", "The region in figures"), className="h4 mt-3"),
             html.P(

@@ -20,6 +20,7 @@ from figures.styrkeomraden_profile import ASSESSMENT_FILL, NO, YES
 from i18n import fmt_number, tx
 
 from .monitoring_table import monitoring_table
+from .qualitative_table import qualitative_table
 
 # The shapes of the classes in the charts (Plotly marker symbols), as characters.
 SHAPES = {"diamond": "◆", "circle": "●", "square": "■", "circle-open": "○"}
@@ -201,4 +202,5 @@ RENDERERS = {
     "test_area_matrix": test_area_matrix,
     "key_figures_table": key_figures_table,
     "monitoring_table": monitoring_table,
+    "qualitative_table": qualitative_table,
 }

@@ -15,6 +15,7 @@ from charts.styrkeomraden import (
     CHARTS,
     DYNAMICS,
     HEATMAP,
+    QUALITATIVE,
     RULE_CHART,
     SIDE_BY_SIDE,
     SPECIALISATION,
@@ -289,12 +290,32 @@ def layout(conn, lang: str, values: dict, cards: dict, summary: Summary, reset: 
                 ),
                 [slot(TEST_AREA_CHART)],
             ),
+            section(
+                tx(lang, "Kvalitativ bedömning och samverkan", "Qualitative assessment and collaboration"),
+                tx(
+                    lang,
+                    "Vad dokumentstudier och intervjuer säger om områdena, vilka internationella värdekedjor de ingår i, "
+                    "och vilka klusterinitiativ som arbetar i dem.",
+                    "What document studies and interviews say about the areas, which international value chains they "
+                    "are part of, and which cluster initiatives work in them.",
+                ),
+                [slot(QUALITATIVE)],
+            ),
             html.Div(view_downloads(VIEW, lang, qs), id=DOWNLOADS),
         ]
     )
 
 
-assert set(CHARTS) == {*SPECIALISATION, RULE_CHART, WOMEN, HEATMAP, *DYNAMICS, ACADEMIC, TEST_AREA_CHART}
+assert set(CHARTS) == {
+    *SPECIALISATION,
+    RULE_CHART,
+    WOMEN,
+    HEATMAP,
+    *DYNAMICS,
+    ACADEMIC,
+    TEST_AREA_CHART,
+    QUALITATIVE,
+}
 
 
 def parts(conn, lang: str, values: dict, open_tables=()) -> dict:

@@ -288,7 +288,8 @@ def export_steering_workbook():
     lang = lang_from(query)
     milestones = build("milstolpar", "list", query)
     goals = build("milstolpar", "attainment", query)
-    body, name = steering_workbook(milestones, goals, lang)
+    groups = (build("milstolpar", "attainment-activity", query), build("milstolpar", "attainment-subgoal", query))
+    body, name = steering_workbook(milestones, goals, lang, groups)
     return attachment(body, DATA_TYPES["xlsx"], name)
 
 

@@ -18,7 +18,7 @@ from indicators.followup import PROJECT_WIDE
 from ..params import Param
 
 VIEW = "milstolpar"
-CHARTS = ("timeline", "attainment", "per-quarter", "per-activity", "list")
+CHARTS = ("timeline", "attainment", "attainment-activity", "attainment-subgoal", "per-quarter", "per-activity", "list")
 STATUS_OPTIONS = [  # (code, sv, en) in the order a reader thinks of them
     ("planerad", "planerad", "planned"),
     ("pagar", "pågår", "in progress"),
@@ -71,4 +71,4 @@ PARAMS = [
 ]
 
 # Register the charts (the import is the registration); they need the names above.
-from . import charts, goals  # noqa: E402,F401
+from . import charts, goal_groups, goals  # noqa: E402,F401

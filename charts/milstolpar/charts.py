@@ -19,6 +19,7 @@ from indicators.followup import (
     PROJECT_WIDE,
     STATUSES,
     filter_milestones,
+    late_count,
     milestones,
     project_period,
     quarter_label,
@@ -26,6 +27,7 @@ from indicators.followup import (
     quarters_between,
     share_done,
     status_counts,
+    status_text,
     status_word,
 )
 
@@ -85,15 +87,34 @@ def summary_sentence(frame: pd.DataFrame, asof: date, lang: str) -> str:
     text = when + "; ".join(parts)
     if c["struken"]:
         text += tx(lang, f" ({c['struken']} struken räknas inte)", f" ({c['struken']} cancelled not counted)")
-    return text + "."
+    return text + "." + late_sentence(frame, lang)
+
+
+def late_sentence(frame: pd.DataFrame, lang: str) -> str:
+    """Return ' 2 av de klara blev klara efter sitt kvartal: nr 4 (ett kvartal sent), …' or ''."""
+    late = frame[frame["quarters_late"].notna()] if "quarters_late" in frame else frame.iloc[0:0]
+    if late.empty:
+        return ""
+    which = ", ".join(
+        tx(lang, "nr ", "no. ") + f"{i} ({status_text('klar', n, lang).split(', ', 1)[1]})"
+        for i, n in zip(late["id"], late["quarters_late"])
+    )
+    n = late_count(frame)
+    return tx(
+        lang,
+        f" {n} av de klara blev klar{'a' if n > 1 else ''} efter sitt kvartal: {which}.",
+        f" {n} of those done {'were' if n > 1 else 'was'} done after {'their' if n > 1 else 'its'} quarter: {which}.",
+    )
 
 
 def provenance_notes(frame: pd.DataFrame, lang: str) -> list[str]:
     """Say where texts and statuses come from, and that example statuses are invented."""
     note = tx(
         lang,
-        "Milstolparnas texter och kvartal kommer från projektplanen; statusen sätter projektledaren.",
-        "The milestones' texts and quarters come from the project plan; the project manager sets the status.",
+        "Milstolparnas texter och kvartal kommer från projektplanen; statusen sätter projektledaren. Vilken "
+        "aktivitet och vilket delmål en milstolpe hör till är dashboardens tolkning av planen.",
+        "The milestones' texts and quarters come from the project plan; the project manager sets the status. Which "
+        "activity and sub-goal a milestone belongs to is the dashboard's reading of the plan.",
     )
     if frame["status_is_example"].any():
         note += tx(
@@ -115,10 +136,14 @@ def milestone_table(frame: pd.DataFrame, conn, lang: str) -> pd.DataFrame:
             ],
             tx(lang, "Milstolpe", "Milestone"): frame["text_en" if lang == "en" else "text_sv"],
             tx(lang, "Aktivitet", "Activity"): frame["activity_key"].map(names),
-            tx(lang, "Status", "Status"): [status_word(x, lang) for x in frame["status"]],
+            tx(lang, "Status", "Status"): [
+                status_text(x, n, lang) for x, n in zip(frame["status"], frame["quarters_late"])
+            ],
             tx(lang, "Klar den", "Done on"): [
                 d.isoformat() if d and st == "klar" else "" for d, st in zip(frame["completed_on"], frame["status"])
             ],
+            tx(lang, "Kvartal sent", "Quarters late"): frame["quarters_late"],
+            tx(lang, "Delmål", "Sub-goal"): frame["subgoal"],
             tx(lang, "Kommentar", "Comment"): frame["comment"].fillna(""),
             tx(lang, "Status är exempeldata", "Status is example data"): frame["status_is_example"],
         }
@@ -139,14 +164,16 @@ def timeline_chart(conn, lang: str, asof: date, status: list, activity: list) ->
     quarters = quarters_between(min(years), max(years))
     text = shown["text_en" if lang == "en" else "text_sv"]
     done = [(d if st == "klar" and d and d <= asof else None) for st, d in zip(shown["status"], shown["completed_on"])]
+    words = [status_text(st, n, lang) for st, n in zip(shown["status"], shown["quarters_late"])]
     frame = shown.assign(
         label=[f"{i}. {t}" for i, t in zip(shown["id"], text)],
         hover=[
-            f"{t}<br>{quarter_label(y, q, lang)} · {status_word(st, lang)}"
-            for t, y, q, st in zip(text, shown["year"], shown["quarter"], shown["status"])
+            f"{t}<br>{quarter_label(y, q, lang)} · {w}"
+            for t, y, q, w in zip(text, shown["year"], shown["quarter"], words)
         ],
         quarter_index=[quarters.index((y, q)) for y, q in zip(shown["year"], shown["quarter"])],
         status_word=[status_word(x, lang) for x in shown["status"]],
+        status_text=words,
         done_position=[quarter_position(d, quarters) if d else None for d in done],
         completed_text=[d.isoformat() if d else "" for d in done],
     )

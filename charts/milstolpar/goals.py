@@ -36,6 +36,8 @@ def attainment_table(frame: pd.DataFrame, conn, lang: str) -> pd.DataFrame:
         {
             tx(lang, "Indikator", "Indicator"): frame["name_en" if lang == "en" else "name_sv"],
             tx(lang, "Aktivitet", "Activity"): frame["activity"].astype(str).map(names),
+            tx(lang, "Delmål", "Sub-goal"): frame["subgoal"],
+            tx(lang, "Hur det mäts", "How it is measured"): frame["method_en" if lang == "en" else "method_sv"],
             tx(lang, "Enhet", "Unit"): frame["unit_en" if lang == "en" else "unit_sv"],
             tx(lang, "Mål", "Target"): frame["target"],
             tx(lang, "Utfall", "Outcome"): frame["value"],

@@ -35,7 +35,8 @@ DYNAMICS = ("shift-share", "innovation", "competence")
 ACADEMIC = "academic"
 TEST_AREAS = "test-areas"
 WOMEN = "women"
-CHARTS = (*SPECIALISATION, RULE_CHART, WOMEN, HEATMAP, *DYNAMICS, ACADEMIC, TEST_AREAS)
+QUALITATIVE = "qualitative"
+CHARTS = (*SPECIALISATION, RULE_CHART, WOMEN, HEATMAP, *DYNAMICS, ACADEMIC, TEST_AREAS, QUALITATIVE)
 REGION_LEVELS = ("nuts2", "lan", "kommun")
 DAY = 24 * 3600
 
@@ -207,4 +208,4 @@ PARAMS = [
 THRESHOLD_NAMES = {t.name for t in THRESHOLDS}
 
 # Register the charts (the import is the registration); they need the names above.
-from . import gender, profile, specialisation, test_areas  # noqa: E402,F401
+from . import gender, profile, qualitative, specialisation, test_areas  # noqa: E402,F401
