@@ -6,12 +6,17 @@ PY := $(VENV)/bin/python
 HOST ?= 127.0.0.1
 PORT ?= 8050
 STORE := data/s3.sqlite
-STORE_SOURCES := data/schema.py data/classifications.py data/content.py data/example.py data/build.py
+STORE_SOURCES := data/schema.py data/classifications.py data/content.py data/plan.py data/example.py data/example_rows.py data/example_assessments.py data/build.py data/measures.py data/real.py $(wildcard data/real/*) $(wildcard data/importing/*.py)
 
-.PHONY: run test test-unit test-browser lint format browser bench clean
+.PHONY: run dev test test-unit test-browser lint format browser bench clean
 
+# gunicorn (web/serve.py): WEB_CONCURRENCY workers (2), WEB_THREADS threads each (4).
 run: $(VENV)/.installed $(STORE)
-	HOST=$(HOST) PORT=$(PORT) $(PY) app.py
+	HOST=$(HOST) PORT=$(PORT) $(PY) -m web.serve
+
+# Flask's development server with Dash's debugging tools: only for debugging, never in production.
+dev: $(VENV)/.installed $(STORE)
+	DASH_DEBUG=1 HOST=$(HOST) PORT=$(PORT) $(PY) app.py
 
 $(VENV)/.installed: requirements.txt
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)

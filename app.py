@@ -1,7 +1,7 @@
 """Create the S3 dashboard for Norra Mellansverige: a Dash app on a Flask server.
 
-    python app.py                 serves http://127.0.0.1:8050 (HOST and PORT from the environment)
-    gunicorn app:server           serves it in production
+    make run                      serves it with gunicorn (see the Makefile and README)
+    DASH_DEBUG=1 python app.py    Flask's development server, for debugging only
 
 Nothing connects to the database or reads a file at import time; `server` is created on
 first access.
@@ -11,17 +11,14 @@ from __future__ import annotations
 
 import logging
 import os
-import secrets
 from pathlib import Path
 from urllib.parse import urlsplit
 
 import flask
 from dash import Dash
 
-import auth
 import callbacks
 import web
-from cache import cache
 from charts.params import query_dict
 from data.store import current_engine, database_url
 from i18n import request_lang
@@ -38,14 +35,7 @@ def default_config() -> dict:
     """Return the configuration from the environment, with working defaults."""
     return {
         "DATABASE_URL": database_url(),
-        "SECRET_KEY": os.environ.get("SECRET_KEY") or secrets.token_hex(32),
-        "CACHE_TYPE": os.environ.get("CACHE_TYPE", "SimpleCache"),
-        "CACHE_DEFAULT_TIMEOUT": int(os.environ.get("CACHE_DEFAULT_TIMEOUT", "600")),
         "SURVEY_MIN_GROUP": int(os.environ.get("SURVEY_MIN_GROUP", "5")),
-        "CACHE_REDIS_URL": os.environ.get("CACHE_REDIS_URL"),
-        "SESSION_COOKIE_HTTPONLY": True,
-        "SESSION_COOKIE_SAMESITE": "Lax",
-        "SESSION_COOKIE_SECURE": os.environ.get("SESSION_COOKIE_SECURE", "0") == "1",
     }
 
 
@@ -125,12 +115,10 @@ def create_app(config: dict | None = None) -> Dash:
         ],
     )
     server = app.server
-    server.config.update(cfg)
-    cache.init_app(server, config={k: v for k, v in cfg.items() if k.startswith("CACHE_") and v is not None})
-    auth.init_app(server)
-    web.init_app(server)
+    web.init_app(server, cfg)
     callbacks.register(app)
     app.layout = serve_layout
+    web.finish(app)
     return app
 
 
@@ -144,10 +132,9 @@ def __getattr__(name: str):
 
 
 if __name__ == "__main__":
-    logging.basicConfig(level=logging.INFO)
+    if os.environ.get("DASH_DEBUG") != "1":
+        from web import serve
+
+        serve.main()  # production: gunicorn, as `make run`
     application = create_app()
-    application.run(
-        host=os.environ.get("HOST", "127.0.0.1"),
-        port=int(os.environ.get("PORT", "8050")),
-        debug=os.environ.get("DASH_DEBUG") == "1",
-    )
+    application.run(host=os.environ.get("HOST", "127.0.0.1"), port=int(os.environ.get("PORT", "8050")), debug=True)

@@ -8,14 +8,25 @@
 (function () {
     "use strict";
 
+    const NONE = "*";  // a select's "no value" option (layouts/filters.py)
+
     function asText(value) {
-        if (value === null || value === undefined) return "";
+        if (value === null || value === undefined || value === NONE) return "";
         if (Array.isArray(value)) return value.join(",");
         return String(value);
     }
 
-    function asValue(text, kind, current) {
+    // Dash's id of a pattern-matching component, as it names the element: JSON with its keys sorted.
+    function elementId(id) {
+        return JSON.stringify(Object.keys(id).sort().reduce(function (o, k) { o[k] = id[k]; return o; }, {}));
+    }
+
+    function asValue(text, kind, current, id) {
         if (kind === "list") return text ? text.split(",").filter(Boolean) : [];
+        if (text === "") {
+            const el = document.getElementById(elementId(id));
+            if (el && el.querySelector && el.querySelector('option[value="' + NONE + '"]')) return NONE;
+        }
         if (typeof current === "number" || (kind === "float" && text !== "")) {
             const n = Number(text);
             return text === "" ? null : (isNaN(n) ? text : n);
@@ -39,9 +50,13 @@
                 const p = params[id.param];
                 const raw = address.get(id.param);
                 const text = raw === null ? p.default : raw;
-                return text === asText(values[i]) ? dc.no_update : asValue(text, p.kind, values[i]);
+                return text === asText(values[i]) ? dc.no_update : asValue(text, p.kind, values[i], id);
             })];
         }
+        // Filters that change all at once have just appeared (a view was opened): the address already
+        // names that view, and writing its computed defaults would add a second history entry.
+        const changed = (ctx.triggered || []).filter(function (t) { return t.prop_id !== "shell-url.search"; });
+        if (changed.length > 1) return [dc.no_update, keep];
         const byName = {};
         ids.forEach(function (id, i) { if (mine[i]) byName[id.param] = values[i]; });
         const next = new URLSearchParams();

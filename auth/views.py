@@ -9,11 +9,12 @@ from urllib.parse import urlsplit
 import flask
 import flask_login
 
+from data.sessions import end_session, start_session
 from data.store import current_engine
 from data.users import authenticate
 from i18n import lang_or_default, tx
 
-from . import User
+from . import User, throttle
 
 log = logging.getLogger(__name__)
 CSRF_KEY = "csrf_token"
@@ -116,33 +117,61 @@ def sign_in():
     if not _csrf_ok():
         msg = tx(lang, "Formuläret hade gått ut. Försök igen.", "The form had expired. Please try again.")
         return render_page(lang, message=msg, status=400, username=username)
-    with current_engine().connect() as conn:
+    address = flask.request.remote_addr or ""
+    refused = throttle().admit(address, username)
+    if refused is not None:  # counted before the password is checked, so concurrent guesses are counted too
+        log.warning("sign-in for %r from %s refused: too many attempts", username[:80], address)
+        return too_many_attempts(lang, refused.wait_seconds)
+    engine = current_engine()
+    with engine.connect() as conn:
         row = authenticate(conn, username, flask.request.form.get("password") or "")
     if row is None:
-        log.info("failed sign-in for %r from %s", username, flask.request.remote_addr)
+        log.info("failed sign-in for %r from %s", username[:80], address)
         msg = tx(lang, "Fel användarnamn eller lösenord.", "Wrong username or password.")
         return render_page(lang, message=msg, status=401, username=username)
+    throttle().succeeded(address, username)
+    token = start_session(engine, row.id, row.username)
     flask.session.clear()  # a fresh session on sign-in: nothing carried over from before
-    flask_login.login_user(User(row.id, row.username, row.role))
+    flask.session.permanent = True  # the cookie ends with the session's lifetime, not 31 days
+    flask_login.login_user(User(token, row.id, row.username, row.role))
     log.info("%s signed in", row.username)
     return flask.redirect(safe_next(flask.request.form.get("next"), lang), code=303)
 
 
 def sign_out():
-    """Sign out (POST with the form's token) and go back where the user was."""
+    """Sign out (POST with the form's token): the session ends in the store, and the user goes back."""
     lang = _lang()
     if _csrf_ok():
+        user = flask_login.current_user
+        if user and user.is_authenticated:
+            end_session(current_engine(), user.get_id())
         flask_login.logout_user()
         flask.session.clear()
     return flask.redirect(safe_next(flask.request.form.get("next"), lang), code=303)
 
 
-def too_many_attempts(_limit):
-    """Answer a sign-in attempt over the limit: status 429 and a message in words."""
-    lang = _lang()
+def _wait_words(lang: str, seconds: int) -> tuple[str, str]:
+    if seconds < 90:
+        return f"{seconds} sekunder", f"{seconds} seconds"
+    minutes = (seconds + 59) // 60
+    return f"{minutes} minuter", f"{minutes} minutes"
+
+
+def too_many_attempts(lang: str, wait_seconds: int | None):
+    """Answer an attempt that was not checked: 429 with the wait in words (503 when attempts cannot be counted)."""
+    if wait_seconds is None:
+        msg = tx(
+            lang,
+            "Inloggningen fungerar inte just nu. Försök igen om en stund.",
+            "Signing in does not work right now. Try again in a moment.",
+        )
+        return render_page(lang, message=msg, status=503)
+    sv, en = _wait_words(lang, wait_seconds)
     msg = tx(
         lang,
-        "För många misslyckade inloggningsförsök. Vänta en minut och försök igen.",
-        "Too many failed sign-in attempts. Wait a minute and try again.",
+        f"För många inloggningsförsök härifrån. Vänta {sv} och försök igen.",
+        f"Too many sign-in attempts from here. Wait {en} and try again.",
     )
-    return render_page(lang, message=msg, status=429)
+    response = render_page(lang, message=msg, status=429)
+    response.headers["Retry-After"] = str(wait_seconds)
+    return response

@@ -130,7 +130,9 @@ def page_loads(browser, bare_url: str, base: str, views, runs: int, viewport) ->
             f"{key:<18}{statistics.median(cold):>9.0f}{ratio_cold:>7.2f}{statistics.median(warm):>9.0f}"
             f"{ratio_warm:>7.2f}{kb:>16.0f}"
         )
-    print(f"(warm ratios are to the bare page's cold visit; the bare page's own warm visit: {statistics.median(bare_warm):.0f} ms)")
+    print(
+        f"(warm ratios are to the bare page's cold visit; the bare page's own warm visit: {statistics.median(bare_warm):.0f} ms)"
+    )
 
 
 def percentile(values: list[float], share: float) -> float:

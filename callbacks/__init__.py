@@ -6,9 +6,29 @@ one app, so several apps (tests) each have their own.
 
 from __future__ import annotations
 
-from . import cards, foretagsenkat, klusterkartering, milstolpar, shell, styrkeomraden
+from . import (
+    bedomningar,
+    cards,
+    foretagsenkat,
+    klusterkartering,
+    milstolpar,
+    milstolpar_indicators,
+    shell,
+    styrkeomraden,
+    uppfoljning,
+)
 
-MODULES = [shell, cards, styrkeomraden, klusterkartering, foretagsenkat, milstolpar]
+MODULES = [
+    shell,
+    cards,
+    styrkeomraden,
+    klusterkartering,
+    foretagsenkat,
+    milstolpar,
+    milstolpar_indicators,
+    uppfoljning,
+    bedomningar,
+]
 
 
 def register(app) -> None:

@@ -69,7 +69,7 @@ def load_milestone(milestone_id, _reload, _revision):
     if row is None:
         return no_update, no_update, no_update, None
     done = row["completed_on"].isoformat() if row["completed_on"] else ""
-    return row["status"], done, row["comment"] or "", {"id": row["id"], "version": row["version"]}
+    return row["status"] or "", done, row["comment"] or "", {"id": row["id"], "version": row["version"]}
 
 
 def save_milestone_edit(n_clicks, milestone_id, status, completed_on, comment, loaded, revision, search):

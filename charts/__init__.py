@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import importlib
 from collections.abc import Callable
+from dataclasses import replace
 
 from flask import g, has_app_context
 
@@ -19,6 +20,7 @@ from data.store import current_engine, engine_for
 from figures.spec import ChartSpec
 
 from .params import encode, lang_from, parse, query_dict
+from .sources import recording
 from .views import VIEWS, VIEWS_BY_KEY
 
 CHARTS: dict[str, dict[str, Callable]] = {}
@@ -87,7 +89,14 @@ def connect(url: str):
 def _cached_spec(url: str, version: str, view: str, key: str, lang: str, query: str) -> ChartSpec:
     with connect(url) as conn:
         params, _ = parse(view_params(view), query_dict(query), conn)
-        return CHARTS[view][key](conn, lang, **params).frozen()
+        return built(conn, view, key, lang, params).frozen()
+
+
+def built(conn, view: str, key: str, lang: str, params: dict) -> ChartSpec:
+    """Run a chart's builder, noting the datasets its source line names (ChartSpec.datasets)."""
+    with recording() as used:
+        spec = CHARTS[view][key](conn, lang, **params)
+    return replace(spec, datasets=sorted(used))
 
 
 def spec_for(conn, view: str, key: str, lang: str, params: dict) -> ChartSpec:
@@ -96,7 +105,7 @@ def spec_for(conn, view: str, key: str, lang: str, params: dict) -> ChartSpec:
     if view not in CHARTS or key not in CHARTS[view]:
         raise KeyError(f"{view}/{key}")
     if outside_app():
-        return CHARTS[view][key](conn, lang, **params)
+        return built(conn, view, key, lang, params)
     url = conn.engine.url.render_as_string(hide_password=False)
     return _cached_spec(url, store_version(conn), view, key, lang, canonical(view, params, lang))
 

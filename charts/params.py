@@ -16,6 +16,7 @@ from urllib.parse import parse_qs, urlencode
 from i18n import DEFAULT_LANG, LANGS
 
 MAX_VALUE_LENGTH = 200  # longer raw values are refused before they are converted
+NONE = "*"  # a filter control's value for "no value" (all counties, five years before), see layouts/filters.py
 
 
 @dataclass(frozen=True)
@@ -28,6 +29,11 @@ class Param:
     choices: Callable | None = None
     label_sv: str = ""
     label_en: str = ""
+    # The values in the reader's words, as the page's filters name them: f(conn, lang) -> {value: words}.
+    words: Callable | None = None
+    none_sv: str = ""  # what no value means ("alla län"); empty: leave the filter out of the words
+    none_en: str = ""
+    only_if_changed: bool = False  # said in words only when it is not the default (the rule's thresholds)
 
     def label(self, lang: str) -> str:
         return (self.label_en if lang == "en" else self.label_sv) or self.name
@@ -142,7 +148,7 @@ def encode(params: list[Param], values: dict, lang: str) -> str:
 
 def control_text(value) -> str:
     """Return a filter control's value as URL text: lists comma-joined, numbers as written, None as ''."""
-    if value is None:
+    if value is None or value == NONE:
         return ""
     if isinstance(value, list):
         return ",".join(str(v) for v in value if isinstance(v, str | int | float))
@@ -153,3 +159,40 @@ def control_text(value) -> str:
     if isinstance(value, str | int):
         return str(value)
     return ""
+
+
+def value_words(p: Param, value, conn, lang: str) -> str:
+    """Return a parameter's value in the reader's words (names, not codes); '' for a value that needs none."""
+    from babel.dates import format_date
+
+    from i18n import LOCALES, fmt_number, tx
+
+    if value is None or value == "" or value == []:
+        return tx(lang, p.none_sv, p.none_en)
+    names = p.words(conn, lang) if p.words else {}
+    if isinstance(value, list):
+        return ", ".join(str(names.get(v, v)) for v in value)
+    if isinstance(value, date):
+        return format_date(value, "long", locale=LOCALES.get(lang, "sv_SE"))
+    if value in names:
+        return str(names[value])
+    if isinstance(value, float):
+        return fmt_number(value, lang, 0 if value.is_integer() else 1 if round(value, 1) == value else 2)
+    return str(value)
+
+
+def in_words(params: list[Param], values: dict, conn, lang: str) -> list[tuple[str, str]]:
+    """Return (label, value in words) for a view's parameters, for title slides and workbooks.
+
+    A parameter left at a default that needs no words (no county chosen: all counties) says its
+    none-words, or is left out when it has none; the rule's thresholds only when changed.
+    """
+    pairs = []
+    for p in params:
+        value = values.get(p.name)
+        if p.only_if_changed and p.encode(value) == p.encode(p.default_value(conn, values)):
+            continue
+        text = value_words(p, value, conn, lang)
+        if text:
+            pairs.append((p.label(lang), text))
+    return pairs

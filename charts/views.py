@@ -43,6 +43,15 @@ VIEWS = [
     ),
     View("foretagsenkat", "/foretagsenkat", "Företagsenkät", "Company survey", charts_module="charts.foretagsenkat"),
     View("milstolpar", "/milstolpar", "Milstolpar", "Milestones", charts_module="charts.milstolpar"),
+    View("uppfoljning", "/uppfoljning", "Uppföljning", "Monitoring", charts_module="charts.uppfoljning"),
+    View("projekt", "/om-projektet", "Om projektet", "About the project", in_nav=False),
+    View(
+        "bedomningar",
+        "/kvalitativa-bedomningar",
+        "Kvalitativa bedömningar",
+        "Qualitative assessments",
+        in_nav=False,
+    ),
     View("metod", "/om-data-och-metod", "Om data och metod", "About data and method"),
     View("tillganglighet", "/tillganglighet", "Tillgänglighetsredogörelse", "Accessibility statement", in_nav=False),
 ]

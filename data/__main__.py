@@ -1,16 +1,16 @@
-"""Command line for the store: python -m data build | import | add-user ..."""
+"""Command line for the store: python -m data build | import | add-user | list-users | backup | restore ..."""
 
 from __future__ import annotations
 
 import argparse
 import sys
 
-from . import build, users
+from . import backup, build, real, users
 from .importing import command as import_command
 from .importing import fetch as fetch_pxweb
 
 # Each command module exposes add_arguments(subparsers) and sets func on its parser.
-COMMANDS = [build, users, import_command, fetch_pxweb]
+COMMANDS = [build, users, import_command, fetch_pxweb, real, backup]
 
 
 def main(argv: list[str] | None = None) -> int:

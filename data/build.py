@@ -1,17 +1,27 @@
-"""Build the store: the real content of the project plan, plus example statistics unless --empty."""
+"""Build the store: code lists, the project plan, the shipped public statistics and the project's own example records.
+
+What goes in (python -m data build ...):
+- default:      code lists + plan + every shipped real dataset (data/real/manifest.toml, loaded through the
+                importers a user would use) + example records nobody has published (survey answers, cluster
+                assessments, milestone statuses, indicator outcomes), labelled as example data;
+- --demo:       the default plus the invented statistics, as separate datasets marked as example data;
+- --real-only:  code lists + plan + real statistics, no example record at all;
+- --empty:      code lists + plan only.
+"""
 
 from __future__ import annotations
 
-import os
 import sys
 from datetime import datetime
 
 from sqlalchemy import insert
 
 from . import classifications as cl
-from . import content, example
+from . import content, measures, meta, plan, real
 from . import schema as s
-from .store import database_url, dispose_all, engine_for, sqlite_path
+from .example_assessments import insert_examples as insert_example_assessments
+from .example_rows import apply_example_statuses, example_rows, example_statistics_rows
+from .store import database_url, dispose_all, engine_for, replace_sqlite, sqlite_path
 
 
 def classification_rows() -> dict:
@@ -45,6 +55,12 @@ def classification_rows() -> dict:
         )
     for code, sv, en in cl.A10:
         industries.append(dict(code=code, level="a10", name_sv=sv, name_en=en, section=None, a10=code, sort=next(sort)))
+    for code, sv, en, _sections, _aliases in cl.BRANSCHGRUPPER:
+        industries.append(dict(code=code, level="bransch15", name_sv=sv, name_en=en, sort=next(sort)))
+    for row in industries:
+        row.setdefault("section", None)
+        row.setdefault("a10", None)
+        row["group15"] = cl.GROUP15_OF_SECTION.get(row["section"]) if row["section"] else None
     # A*10 codes that equal a section code (A, C, F, J, K, L) are that section: one row, not two.
     section_codes = {code for code, *_ in cl.SECTIONS}
     industries = [r for r in industries if not (r["level"] == "a10" and r["code"] in section_codes)]
@@ -60,9 +76,6 @@ def classification_rows() -> dict:
             url=None,
         )
     )
-    measures = [
-        dict(code=c, name_sv=sv, name_en=en, unit_sv=us, unit_en=ue, kind=k) for c, sv, en, us, ue, k in cl.MEASURES
-    ]
     sectors = [
         dict(code=c, name_sv=sv, name_en=en, description_sv=None, description_en=None, sort=i)
         for i, (c, sv, en, _divs) in enumerate(content.SECTORS)
@@ -73,7 +86,7 @@ def classification_rows() -> dict:
         s.industry: industries,
         s.research_subject: subjects,
         s.university: universities,
-        s.measure: measures,
+        s.measure: measures.rows(),
         s.sector: sectors,
         s.industry_sector: industry_sector,
     }
@@ -95,7 +108,7 @@ def plan_rows() -> dict:
             text_en=en,
             activity=act,
             subgoal=content.ACTIVITY_SUBGOAL.get(act),
-            status="planerad",
+            status=None,  # nobody has reported a status: unknown, not "planned" and never "late"
             completed_on=None,
             comment=None,
             status_is_example=False,
@@ -153,105 +166,104 @@ def plan_rows() -> dict:
     return rows
 
 
-def example_rows() -> dict:
-    """Return rows for the example data (statistics, assessments, survey, follow-up)."""
-    rows: dict = {s.dataset: list(example.DATASETS)}
-    fact_cols = ("dataset", "region", "industry", "year", "measure", "value")
-    rows[s.fact] = [dict(zip(fact_cols, r)) for r in example.statistics_rows()]
-    acad_cols = ("dataset", "university", "subject", "year", "measure", "value")
-    rows[s.academic_output] = [dict(zip(acad_cols, r)) for r in example.academic_rows()]
-    phases, crits = [], []
-    for kind, cluster, year, value, comment in example.cluster_assessment_rows():
-        if kind == "phase":
-            phases.append(dict(cluster=cluster, year=year, phase=value, comment=comment, dataset="ex_kluster"))
-        else:
-            crits.append(
-                dict(
-                    cluster=cluster,
-                    year=year,
-                    criterion=value[0],
-                    level=value[1],
-                    comment=comment,
-                    dataset="ex_kluster",
-                )
-            )
-    rows[s.phase_assessment], rows[s.criteria_assessment] = phases, crits
-    rows[s.survey_round] = [dict(code=c, year=y, period=p, dataset="ex_enkat") for c, y, p in example.SURVEY_ROUNDS]
-    respondents, answers = [], []
-    for rid, (rnd, ext, cluster, county, size, ans) in enumerate(example.survey_respondents(), start=1):
-        respondents.append(dict(id=rid, round=rnd, external_id=ext, cluster=cluster, region=county, size_class=size))
-        answers += [dict(respondent=rid, question=q, option=o) for q, o in ans.items()]
-    rows[s.respondent], rows[s.answer] = respondents, answers
-    indicators, outcomes = [], []
-    for code, act, nsv, nen, usv, uen, target, values in example.ACTIVITY_INDICATORS:
-        indicators.append(
-            dict(
-                code=code,
-                activity=act,
-                subgoal=content.ACTIVITY_SUBGOAL[act],
-                name_sv=nsv,
-                name_en=nen,
-                unit_sv=usv,
-                unit_en=uen,
-                target=target,
-                is_example=True,
-            )
-        )
-        outcomes += [
-            dict(indicator=code, year=y, quarter=q, value=v, is_example=True, version=1)
-            for (y, q), v in zip(example.INDICATOR_QUARTERS, values)
-        ]
-    rows[s.activity_indicator], rows[s.indicator_outcome] = indicators, outcomes
-    return rows
+def _kept_settings(url: str) -> dict[str, str]:
+    """Return the settings of the store being replaced (its secret key), so running workers keep signing the same way."""
+    path = sqlite_path(url)
+    if path is not None and not path.exists():
+        return {}
+    try:
+        with engine_for(url).connect() as conn:
+            return meta.read_settings(conn)
+    except Exception:  # no store there yet, or a broken one: nothing to keep
+        return {}
 
 
-def _apply_example_statuses(conn) -> None:
-    for idx, (status, done) in example.MILESTONE_STATUS.items():
-        conn.execute(
-            s.milestone.update()
-            .where(s.milestone.c.id == idx + 1)
-            .values(status=status, completed_on=done, status_is_example=True)
-        )
+def build(
+    url: str | None = None,
+    *,
+    empty: bool = False,
+    real_data: bool = True,
+    example_records: bool = True,
+    example_statistics: bool = False,
+) -> str:
+    """Create the store at url from scratch and return the URL built (see the module docstring for the parts).
 
-
-def build(url: str | None = None, *, empty: bool = False) -> str:
-    """Create the store at url from scratch, in one transaction; return the URL built."""
+    empty=True is the plan alone (the same as real_data, example_records and example_statistics all false).
+    """
+    if empty:
+        real_data = example_records = example_statistics = False
     url = database_url(url)
     path = sqlite_path(url)
     target_url = url
-    if path is not None:  # build beside the file and move it into place, so a reader never sees half a store
+    kept = _kept_settings(url)
+    if path is not None:  # build beside the file and copy it into place, so a reader never sees half a store
         path.parent.mkdir(parents=True, exist_ok=True)
         tmp = path.with_name(path.name + ".building")
         tmp.unlink(missing_ok=True)
         target_url = f"sqlite:///{tmp}"
     engine = engine_for(target_url)
-    s.metadata.drop_all(engine)
-    s.metadata.create_all(engine)
-    parts = [classification_rows(), plan_rows()] + ([] if empty else [example_rows()])
-    with engine.begin() as conn:
-        for rows in parts:
-            for table in s.metadata.sorted_tables:
-                if rows.get(table):
-                    conn.execute(insert(table), rows[table])
-        if not empty:
-            _apply_example_statuses(conn)
+    parts = [classification_rows(), plan_rows(), plan.rows()]
+    parts += [example_rows()] if example_records else []
+    parts += [example_statistics_rows()] if example_statistics else []
+    try:
+        # One transaction, DDL included (PostgreSQL): readers of a store rebuilt in place see the old or the new one.
+        with engine.begin() as conn:
+            s.metadata.drop_all(conn)
+            s.metadata.create_all(conn)
+            s.bookkeeping.create_all(conn)
+            conn.execute(s.user_session.delete())  # user ids start again: no session may outlive the rebuild
+            meta.write_settings(conn, kept)
+            meta.start_version(conn)
+            for rows in parts:
+                for table in s.metadata.sorted_tables:
+                    if rows.get(table):
+                        conn.execute(insert(table), rows[table])
+            if example_records:
+                apply_example_statuses(conn)
+            if real_data:
+                real.load_shipped(conn)
+            if example_statistics:  # the demonstration store shows the qualitative half with invented records too
+                insert_example_assessments(conn)
+    except BaseException:
+        if path is not None:  # leave no half-built file behind
+            dispose_all()
+            tmp.unlink(missing_ok=True)
+        raise
     if path is not None:
         dispose_all()
-        os.replace(tmp, path)
+        replace_sqlite(tmp, path)
     return url
 
 
+MODES = {  # option: (real statistics, example records, example statistics, words)
+    "default": (True, True, False, "verklig statistik och exempelposter"),
+    "demo": (True, True, True, "verklig statistik, exempelposter och påhittad statistik"),
+    "real_only": (True, False, False, "bara verklig statistik och projektplanen"),
+    "empty": (False, False, False, "bara projektplanen, utan statistik och utan exempeldata"),
+}
+
+
 def add_arguments(sub) -> None:
-    p = sub.add_parser("build", help="create the store from the project plan and example data")
+    p = sub.add_parser(
+        "build", help="create the store: code lists, the plan, the shipped real statistics, example records"
+    )
     p.add_argument("--db", help="SQLAlchemy URL (default: DATABASE_URL or data/s3.sqlite)")
-    p.add_argument("--empty", action="store_true", help="only the project plan's real content, no example statistics")
+    mode = p.add_mutually_exclusive_group()
+    mode.add_argument("--demo", action="store_true", help="also the invented statistics, as separate example datasets")
+    mode.add_argument("--real-only", action="store_true", help="real statistics and the plan only, no example records")
+    mode.add_argument("--empty", action="store_true", help="only the project plan's content (no statistics)")
     p.set_defaults(func=run)
 
 
 def run(args) -> int:
     started = datetime.now()
-    url = build(args.db, empty=args.empty)
+    mode = "demo" if args.demo else "real_only" if args.real_only else "empty" if args.empty else "default"
+    real_data, records, statistics, words = MODES[mode]
+    try:
+        url = build(args.db, real_data=real_data, example_records=records, example_statistics=statistics)
+    except real.ShippedDataBroken as exc:
+        print(f"Bygget avbröts: {exc}", file=sys.stderr)
+        return 1
     seconds = (datetime.now() - started).total_seconds()
-    kind = "utan exempeldata" if args.empty else "med exempeldata"
-    print(f"Byggde databasen {url} ({kind}) på {seconds:.1f} s.", file=sys.stderr)
+    print(f"Byggde databasen {url} ({words}) på {seconds:.1f} s.", file=sys.stderr)
     return 0

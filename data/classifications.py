@@ -151,6 +151,52 @@ A10 = [
     ("R-U", "Kultur, nöje och andra tjänster", "Arts, entertainment, recreation and other services"),
 ]
 A10_OVERLAPPING = {"C"}  # left out when summing A*10 aggregates into a total
+A10_PARENT = {"C": "B-E"}  # the aggregate an overlapping "of which" row lies inside
+
+# SCB's 15 branschgrupper (aggregates of SNI 2007 sections), as Regionfakta and Region Dalarna publish them:
+# (code, name_sv, name_en, sections, other Swedish names in use). G99 "okänd" is no industry and is left out.
+BRANSCHGRUPPER = [
+    (
+        "G01",
+        "Jordbruk, skogsbruk, jakt, fiske",
+        "Agriculture, forestry, hunting, fishing",
+        "A",
+        ("Jord- och skogsbruk",),
+    ),
+    ("G02", "Tillverkning och utvinning", "Manufacturing and mining", "BC", ("Tillverkning och utvinning av mineral",)),
+    (
+        "G03",
+        "Energiförsörjning; miljöverksamhet",
+        "Energy supply; environmental services",
+        "DE",
+        ("Energi och miljö",),
+    ),
+    ("G04", "Byggverksamhet", "Construction", "F", ("Bygg", "Bygg och anläggning")),
+    ("G05", "Handel", "Trade", "G", ()),
+    ("G06", "Transport och magasinering", "Transportation and storage", "H", ("Transport",)),
+    ("G07", "Hotell- och restaurangverksamhet", "Accommodation and food service", "I", ("Hotell och restaurang",)),
+    ("G08", "Information och kommunikation", "Information and communication", "J", ("IT och kommunikation",)),
+    ("G09", "Finans- och försäkringsverksamhet", "Financial and insurance activities", "K", ("Finans och försäkring",)),
+    ("G10", "Fastighetsverksamhet", "Real estate activities", "L", ("Fastighet",)),
+    ("G11", "Företagstjänster", "Business services", "MN", ()),
+    (
+        "G12",
+        "Offentlig förvaltning och försvar",
+        "Public administration and defence",
+        "O",
+        ("Offentlig förvaltning",),
+    ),
+    ("G13", "Utbildning", "Education", "P", ()),
+    ("G14", "Vård och omsorg; sociala tjänster", "Human health and social work", "Q", ("Vård och omsorg",)),
+    (
+        "G15",
+        "Kulturella och personliga tjänster",
+        "Cultural and personal services",
+        "RSTU",
+        ("Kultur, fritid och nöje",),
+    ),
+]
+GROUP15_OF_SECTION = {section: code for code, _sv, _en, sections, _al in BRANSCHGRUPPER for section in sections}
 
 # SNI 2007 divisions: (code, section, name_sv, name_en)
 DIVISIONS = [
@@ -390,19 +436,28 @@ RESEARCH_GROUPS = [
     ("104", "Kemi", "Chemical Sciences"),
     ("105", "Geovetenskap och miljövetenskap", "Earth and Related Environmental Sciences"),
     ("106", "Biologi", "Biological Sciences"),
+    ("107", "Annan naturvetenskap", "Other Natural Sciences"),
     ("201", "Samhällsbyggnadsteknik", "Civil Engineering"),
     ("202", "Elektroteknik och elektronik", "Electrical Engineering, Electronic Engineering, Information Engineering"),
     ("203", "Maskinteknik", "Mechanical Engineering"),
     ("204", "Kemiteknik", "Chemical Engineering"),
     ("205", "Materialteknik", "Materials Engineering"),
+    ("206", "Medicinteknik", "Medical Engineering"),
     ("207", "Naturresursteknik", "Environmental Engineering"),
     ("208", "Miljöbioteknik", "Environmental Biotechnology"),
     ("209", "Industriell bioteknik", "Industrial Biotechnology"),
+    ("210", "Nanoteknik", "Nano-technology"),
     ("211", "Annan teknik", "Other Engineering and Technologies"),
     ("301", "Medicinska och farmaceutiska grundvetenskaper", "Basic Medicine"),
     ("302", "Klinisk medicin", "Clinical Medicine"),
     ("303", "Hälsovetenskap", "Health Sciences"),
+    ("304", "Medicinsk bioteknologi", "Medical Biotechnology"),
+    ("305", "Annan medicin och hälsovetenskap", "Other Medical and Health Sciences"),
     ("401", "Lantbruksvetenskap, skogsbruk och fiske", "Agricultural Sciences, Forestry and Fisheries"),
+    ("402", "Husdjursvetenskap", "Animal and Dairy Science"),
+    ("403", "Veterinärmedicin", "Veterinary Science"),
+    ("404", "Bioteknologi med applikationer på växter och djur", "Agricultural Biotechnology"),
+    ("405", "Annan lantbruksvetenskap", "Other Agricultural Sciences"),
     ("501", "Psykologi", "Psychology"),
     ("502", "Ekonomi och näringsliv", "Economics and Business"),
     ("503", "Utbildningsvetenskap", "Educational Sciences"),
@@ -424,27 +479,4 @@ UNIVERSITIES = [
     ("du", "Högskolan Dalarna", "Dalarna University", "20", "https://www.du.se"),
     ("hig", "Högskolan i Gävle", "University of Gävle", "21", "https://www.hig.se"),
 ]
-
-MEASURES = [
-    # code, name_sv, name_en, unit_sv, unit_en, kind
-    ("employees", "Förvärvsarbetande (dagbefolkning)", "Employees (by workplace)", "personer", "persons", "stock"),
-    (
-        "employees_higher_ed",
-        "Förvärvsarbetande med eftergymnasial utbildning",
-        "Employees with higher education",
-        "personer",
-        "persons",
-        "stock",
-    ),
-    ("new_firms", "Nystartade företag", "New firms", "företag", "firms", "flow"),
-    ("patent_applications", "Patentansökningar", "Patent applications", "ansökningar", "applications", "flow"),
-    (
-        "trademark_applications",
-        "Varumärkesansökningar",
-        "Trademark applications",
-        "ansökningar",
-        "applications",
-        "flow",
-    ),
-    ("population", "Folkmängd", "Population", "personer", "persons", "stock"),
-]
+# Measures are registered in data/measures.py.

@@ -29,7 +29,11 @@ PLAN_DATASET = {
     "licence": "Offentlig handling",
     "retrieved": date(2016, 4, 1),
     "is_example": False,
-    "notes": "Milstolpar, aktiviteter, delmål, testområden och klusterinitiativ enligt projektplanen.",
+    "notes": (
+        "Milstolpar, aktiviteter, delmål, målgrupper, organisation, avgränsningar och länens egna processer ordagrant "
+        "enligt projektpresentationen (engelska texter är dashboardens översättning); testområden och klusterinitiativ "
+        "enligt projektplanen."
+    ),
 }
 
 CLUSTER_DATASET = {
@@ -44,84 +48,110 @@ CLUSTER_DATASET = {
     "notes": "Namn, hemlän och tema. Grundat år och antal medlemsföretag saknas i källan och lämnas tomma.",
 }
 
-# number, name_sv, name_en, description_sv, description_en
+# number, name_sv, name_en, description_sv, description_en. The Swedish texts are the plan's words
+# (projektpresentation.txt, "Projektets genomförande"; line breaks of the slide joined with a space),
+# slips included (data/plan.py marks them sic); the English texts are the dashboard's translation.
 ACTIVITIES = [
     (
         1,
         "Processtöd – klustra kluster",
         "Process support – clustering the clusters",
-        "Processtöd och mötesplatser för klustren i det regionala tillväxtarbetet.",
-        "Process support and meeting places for the clusters in the regional growth work.",
+        "Utveckla processtöd och mötesplatser för klustren i processer relaterat till de regionala tillväxtarbetet.",
+        "Develop process support and meeting places for the clusters in processes related to the regional growth work.",
     ),
     (
         2,
-        "Lärosätenas roll i innovationssystemet",
+        "Lärosätenas roll innovationssystemet",
         "The universities' role in the innovation system",
-        "Mer och bättre samverkan mellan lärosäten och företag, fler projekt mellan små och medelstora företag och forskare, fler forskningsredo företag.",
-        "More and better collaboration between universities and companies, more SME–researcher projects, more research-ready companies.",
+        "Ökad och bättre samverkan mellan lärosäten och företag. Stärka lärosätens medverkan i det regionala "
+        "innovationsarbetet och få fler projekt mellan SME och forskare samt fler forskningsmogna företag",
+        "Increased and better collaboration between universities and companies. Strengthen the universities' "
+        "participation in the regional innovation work and get more projects between SMEs and researchers, and "
+        "more research-ready companies",
     ),
     (
         3,
         "Kluster och forskning i innovationsprocesser",
         "Clusters and research in innovation processes",
-        "Mer och bättre samverkan mellan lärosäten och företag, fler projekt mellan små och medelstora företag och forskare, fler forskningsredo företag.",
-        "More and better collaboration between universities and companies, more SME–researcher projects, more research-ready companies.",
+        "Ökad och bättre samverkan mellan lärosäten och företag. Stärka lärosätens medverkan i det regionala "
+        "innovationsarbetet och få fler projekt mellan SME och forskare samt fler forskningsmogna företag",
+        "Increased and better collaboration between universities and companies. Strengthen the universities' "
+        "participation in the regional innovation work and get more projects between SMEs and researchers, and "
+        "more research-ready companies",
     ),
     (
         4,
         "De regionala innovationssystemen",
         "The regional innovation systems",
-        "Effektiva stödprocesser för innovation som tar tillvara klustrens roll att länka samman små och medelstora företag och forskning.",
-        "Effective support processes for innovation that use the clusters' role in linking SMEs and research.",
+        "Utveckla och driva effektiva stödprocesser för innovation och som tillvaratar klustrens roll som länkar "
+        "ihop SMF och forsning",
+        "Develop and run effective support processes for innovation that make use of the clusters' role as links "
+        "between SMEs and research",
     ),
     (
         5,
         "Kommunikation och positionering",
         "Communication and positioning",
-        "Nationell och internationell attraktionskraft för kluster och styrkeområden; kommunikation mellan klustren.",
-        "National and international attractiveness of clusters and strength areas; communication between the clusters.",
+        "Positionera och öka klusters och styrkeområdens attraktionskraft i NM på en nationell och internationell "
+        "arena samt stärka kommunikationen mellan kluster i NM",
+        "Position clusters and strength areas in North Middle Sweden (NM) and make them more attractive on a "
+        "national and international arena, and strengthen the communication between clusters in NM",
     ),
     (
         6,
         "Policylärande och lärande",
         "Policy learning and learning",
-        "Regionernas förmåga att driva S3-processer på kunskapsunderlag.",
-        "The regions' ability to run S3 processes on evidence.",
+        "Regionerna ska öka sina förmågor att utifrån evidenssäkra underlag driva utvecklingsprocesser (S3)",
+        "The regions shall increase their ability to drive development processes (S3) on a sound base of evidence",
     ),
 ]
 
+# The five sub-goals (delmål) in the plan's words; the English texts are the dashboard's translation.
 SUBGOALS = [
     (
         1,
-        "Processtöd och mötesplatser där klusterledare stöttar varandra.",
-        "Process support and meeting places where cluster leaders support each other.",
+        "Utveckla processtöd och mötesplatser för klustren där klusterledarna stödjer varandra och som stärker "
+        "processer relaterat till det regionala tillväxtarbetet.",
+        "Develop process support and meeting places for the clusters, where the cluster leaders support each "
+        "other, that strengthen processes related to the regional growth work.",
     ),
     (
         2,
-        "Mer och bättre samverkan mellan lärosäten och företag och fler projekt mellan små och medelstora företag och forskare.",
-        "More and better university–company collaboration and more SME–researcher projects.",
+        "Ökad och bättre samverkan mellan lärosäten och företag. Stärka lärosätenas egna förmågor att medverkan i "
+        "det regionala innovationsarbetet och få fler projekt mellan SME och forskare.",
+        "Increased and better collaboration between universities and companies. Strengthen the universities' own "
+        "ability to take part in the regional innovation work and get more projects between SMEs and researchers.",
     ),
     (
         3,
-        "Effektiva stödprocesser för innovation som tar tillvara klustrens roll i entreprenöriellt upptäckande.",
-        "Effective support processes for innovation that use the clusters' role in entrepreneurial discovery.",
+        "Utveckla och driva effektiva stödprocesser för innovation och som tillvaratar klustrens roll som länkar "
+        "ihop entreprenöriella upptäckande processer.",
+        "Develop and run effective support processes for innovation that make use of the clusters' role in "
+        "linking entrepreneurial discovery processes.",
     ),
     (
         4,
-        "Nationell och internationell attraktionskraft för kluster och styrkeområden, och kommunikation mellan klustren.",
-        "National and international attractiveness of clusters and strength areas, and communication between the clusters.",
+        "Positionera och öka klusters och styrkeområdens attraktionskraft i Norra Mellansverige på en nationell "
+        "och internationell arena samt stärka kommunikationen mellan kluster i Norra Mellansverige.",
+        "Position clusters and strength areas in North Middle Sweden and make them more attractive on a national "
+        "and international arena, and strengthen the communication between clusters in North Middle Sweden.",
     ),
     (
         5,
-        "Regionernas förmåga att driva utvecklingsprocesser inom sina S3-områden på kunskapsunderlag.",
-        "The regions' ability to run development processes in their S3 areas on evidence.",
+        "Regionerna ska öka sina förmågor att utifrån evidenssäkra underlag driva utvecklingsprocesser inom "
+        "områden för smart specialisering.",
+        "The regions shall increase their ability to drive development processes in smart specialisation areas "
+        "on a sound base of evidence.",
     ),
 ]
 
-# Which sub-goal each activity serves (activities 2 and 3 share sub-goal 2).
+# Which sub-goal each activity serves: the dashboard's reading of the plan, by the wording they share
+# (activities 2 and 3 share sub-goal 2). Stored in activity_subgoal and marked as a reading.
 ACTIVITY_SUBGOAL = {1: 1, 2: 2, 3: 2, 4: 3, 5: 4, 6: 5}
 
-# (year, quarter, text_sv, text_en, activity) -- activity is the dashboard's reading of the plan.
+# (year, quarter, text_sv, text_en, activity) -- the texts are the plan's ("Planerade milstolpar"); activity is
+# the dashboard's reading of the plan. The two dated milestones (practical start, end date) come last so the
+# quarterly ones keep their numbers; data/plan.py gives their days.
 MILESTONES = [
     (
         2016,
@@ -185,6 +215,8 @@ MILESTONES = [
         4,
     ),
     (2018, 2, "Avslutsarbete", "Closing the project", None),
+    (2016, 2, "Praktisk projektstart", "Practical project start", None),
+    (2018, 3, "Projektets slutdatum", "The project's end date", None),
 ]
 
 # Priority areas as the regions list them: region -> [(name_sv, name_en, [SNI divisions], [research groups])].

@@ -519,11 +519,17 @@ ACADEMIC_PROFILE = {
     "hig": {"201": 3.0, "207": 3.0, "203": 2.0, "303": 2.5, "102": 1.8, "504": 1.8, "503": 1.6},
 }
 UNIVERSITY_SIZE = {"kau": 450, "du": 180, "hig": 200, "riket": 42000}
+# The research groups the example publications are drawn for (fixed, so completing the code list leaves the
+# example data as it was).
+EXAMPLE_GROUPS = (
+    "101 102 103 104 105 106 201 202 203 204 205 207 208 209 211 301 302 303 401 501 502 503 504 505 506 507 508 "
+    "509 601 602 603 604 605"
+).split()
 
 
 def academic_rows():
     """Yield publications per (university, research group, year)."""
-    groups = [g for g, _, _ in cl.RESEARCH_GROUPS]
+    groups = list(EXAMPLE_GROUPS)
     for uni, size in UNIVERSITY_SIZE.items():
         profile = ACADEMIC_PROFILE.get(uni, {})
         weights = np.array([profile.get(g, 0.6 if uni != "riket" else 1.0) for g in groups])
@@ -601,6 +607,8 @@ MILESTONE_STATUS = {
     11: ("klar", date(2017, 12, 20)),
     12: ("pagar", None),
     13: ("klar", date(2018, 7, 20)),
+    14: ("klar", date(2016, 4, 1)),  # practical start
+    15: ("klar", date(2018, 7, 31)),  # end date
 }
 
 # Example activity indicators: code, activity, name_sv, name_en, unit_sv, unit_en, target, cumulative outcomes per quarter

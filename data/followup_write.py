@@ -12,10 +12,12 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime
 
 from sqlalchemy import insert, select, update
+from sqlalchemy.exc import IntegrityError, OperationalError
 
 from indicators.followup import STORED_STATUSES, project_period, quarters_between
 
 from . import schema as s
+from .meta import bump_store_version
 
 MAX_COMMENT = 2000
 MAX_OUTCOME = 1e9
@@ -80,6 +82,41 @@ def _stale(sv_what: str, en_what: str) -> StaleEdit:
     )
 
 
+def _saved_first(sv_what: str, en_what: str) -> StaleEdit:
+    return StaleEdit(
+        f"Någon annan sparade {sv_what} just före dig. Dina ändringar sparades inte. "
+        "Läs in den igen, så ser du vad som sparades, och gör ändringen på nytt om den behövs.",
+        f"Someone else saved {en_what} just before you. Your changes were not saved. "
+        "Load it again to see what was saved, and make your change again if it is still needed.",
+    )
+
+
+BUSY = EditRefused(
+    "Databasen är upptagen just nu (till exempel av en import). Inget sparades; försök igen om en stund.",
+    "The database is busy right now (for example with an import). Nothing was saved; try again in a moment.",
+)
+
+
+def in_one_transaction(engine, write):
+    """Run write(conn) in one transaction, once more if a concurrent save got in first, and bump the version.
+
+    Two first saves of the same row: on PostgreSQL the second insert fails on the key, on SQLite
+    (WAL) the second transaction may not write on its older snapshot. Both are tried again once,
+    and then read what the other saved, so the user gets a StaleEdit in words, never a 500.
+    """
+    for attempt in (1, 2):
+        try:
+            with engine.begin() as conn:
+                changes = write(conn)
+                if changes:
+                    bump_store_version(conn)
+                return changes
+        except (IntegrityError, OperationalError):
+            if attempt == 2:
+                raise BUSY from None
+    raise AssertionError("unreachable")
+
+
 def parse_completed_on(raw, status: str, project_start: date, today: date) -> date | None:
     """Return the completion date from the form, or refuse it with a message naming the field."""
     if raw in (None, ""):
@@ -131,7 +168,8 @@ def save_milestone(
     if version is None:
         raise EditRefused("Välj en milstolpe först.", "Choose a milestone first.")
     m = s.milestone
-    with engine.begin() as conn:
+
+    def write(conn) -> list[Change]:
         row = conn.execute(select(m).where(m.c.id == milestone_id)).mappings().first()
         if row is None:
             raise EditRefused(f"Milstolpe {milestone_id} finns inte.", f"Milestone {milestone_id} does not exist.")
@@ -153,7 +191,9 @@ def save_milestone(
         if result.rowcount != 1:  # another save got in between our read and our write
             raise _stale(f"Milstolpe {milestone_id}", f"Milestone {milestone_id}")
         _audit(conn, username, "milestone", str(milestone_id), changes)
-    return changes
+        return changes
+
+    return in_one_transaction(engine, write)
 
 
 def outcome_record(indicator: str, year: int, quarter: int) -> str:
@@ -178,7 +218,8 @@ def save_outcome(engine, indicator: str, year: int, quarter: int, *, version, va
     """Save an indicator's cumulative outcome for a quarter (version None for a new one); return the changes."""
     value = _clean_value(value)
     ai, io = s.activity_indicator, s.indicator_outcome
-    with engine.begin() as conn:
+
+    def write(conn) -> list[Change]:
         if conn.execute(select(ai.c.code).where(ai.c.code == indicator)).first() is None:
             raise EditRefused(f"Indikatorn {indicator!r} finns inte.", f"Indicator {indicator!r} does not exist.")
         if (year, quarter) not in quarters_between(*project_period(conn)):
@@ -198,7 +239,9 @@ def save_outcome(engine, indicator: str, year: int, quarter: int, *, version, va
             )
             changes = [Change("value", None, _text(value))]
         else:
-            if version is None or row["version"] != int(version):
+            if version is None:  # the form saw no outcome: someone saved this quarter's first one meanwhile
+                raise _saved_first(f"utfallet {record}", f"the outcome {record}")
+            if row["version"] != int(version):
                 raise stale
             changes = [Change("value", _text(row["value"]), _text(value))] if row["value"] != value else []
             if not changes:
@@ -213,4 +256,6 @@ def save_outcome(engine, indicator: str, year: int, quarter: int, *, version, va
             if result.rowcount != 1:
                 raise stale
         _audit(conn, username, "indicator_outcome", record, changes)
-    return changes
+        return changes
+
+    return in_one_transaction(engine, write)

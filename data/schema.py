@@ -5,6 +5,7 @@ Portable SQLAlchemy Core (no SQLite-only SQL), so a PostgreSQL URL works as well
 
 from sqlalchemy import (
     Boolean,
+    CheckConstraint,
     Column,
     Date,
     DateTime,
@@ -37,12 +38,13 @@ region = Table(
 industry = Table(
     "industry",
     metadata,
-    Column("code", String(8), primary_key=True),  # A..U, 01..99, B-E, TOTAL
-    Column("level", String(10), nullable=False),  # section | division | a10 | total
+    Column("code", String(8), primary_key=True),  # A..U, 01..99, B-E, G01..G15, TOTAL
+    Column("level", String(10), nullable=False),  # section | division | a10 | bransch15 | total
     Column("name_sv", String(200), nullable=False),
     Column("name_en", String(200), nullable=False),
     Column("section", String(1)),  # for divisions: their section; for sections: itself
     Column("a10", String(4)),  # for sections and divisions: their NACE A*10 aggregate
+    Column("group15", String(4)),  # for sections and divisions: their SCB branschgrupp (G01-G15)
     Column("sort", Integer, nullable=False),
 )
 
@@ -73,7 +75,12 @@ measure = Table(
     Column("name_en", String(200), nullable=False),
     Column("unit_sv", String(60), nullable=False),
     Column("unit_en", String(60), nullable=False),
-    Column("kind", String(6), nullable=False),  # stock | flow (how sub-annual periods fold)
+    Column("kind", String(6), nullable=False),  # stock | flow | index | share (data/measures.py)
+    Column("description_sv", Text),
+    Column("description_en", Text),
+    Column("aliases", Text),  # other names publishers use, separated by |
+    Column("by_sex", Boolean, nullable=False, default=False),  # a PxWeb import keeps the sex dimension
+    Column("signed", Boolean, nullable=False, default=False),  # values may be negative
 )
 
 research_subject = Table(
@@ -110,6 +117,17 @@ dataset = Table(
     Column("retrieved", Date),
     Column("is_example", Boolean, nullable=False),
     Column("notes", Text),
+    # Described in data/real/manifest.toml for shipped datasets; the methods page and exports show them.
+    Column("publisher", String(200)),
+    Column("table_ref", String(300)),  # the publisher's table id or page
+    Column("unit", String(200)),
+    Column("measures", String(300)),  # the measures it holds, comma separated
+    Column("importer", String(40)),
+    Column("file", String(300)),  # the shipped file, relative to data/real
+    Column("rounding", Float),  # values are rounded to this many units (Eurostat: 1000)
+    Column("rank", Integer, nullable=False, default=100),  # lower wins when real datasets hold the same measure
+    Column("caveats_sv", Text),
+    Column("caveats_en", Text),
 )
 
 fact = Table(
@@ -120,8 +138,10 @@ fact = Table(
     Column("industry", String(8), ForeignKey("industry.code"), primary_key=True),
     Column("year", Integer, primary_key=True),
     Column("measure", String(40), ForeignKey("measure.code"), primary_key=True),
+    Column("sex", String(6), primary_key=True, default="total"),  # total | women | men
     Column("value", Float, nullable=False),
 )
+SEXES = ("total", "women", "men")
 # The views read one measure and year at a time; without this every read scans the whole table.
 Index("ix_fact_measure_year_region", fact.c.measure, fact.c.year, fact.c.region)
 
@@ -342,9 +362,9 @@ milestone = Table(
     Column("text_en", Text, nullable=False),
     Column("activity", Integer, ForeignKey("activity.number")),
     Column("subgoal", Integer, ForeignKey("subgoal.number")),
-    # Stored status is what the manager set: planerad | pagar | klar | struken.
-    # "försenad" is derived from the planned quarter and the as-of date, never stored.
-    Column("status", String(10), nullable=False),
+    # Stored status is what the manager set: planerad | pagar | klar | struken, or NULL when nobody has
+    # reported one (read as unknown). "försenad" is derived from the planned quarter and the as-of date.
+    Column("status", String(10)),
     Column("completed_on", Date),
     Column("comment", Text),
     Column("status_is_example", Boolean, nullable=False),
@@ -363,6 +383,9 @@ activity_indicator = Table(
     Column("unit_en", String(60), nullable=False),
     Column("target", Float, nullable=False),
     Column("is_example", Boolean, nullable=False),
+    Column("method_sv", Text),  # how it is measured (the manager's words)
+    Column("method_en", Text),
+    Column("version", Integer, nullable=False, default=1),  # optimistic locking for the manager's edits
 )
 
 indicator_outcome = Table(
@@ -397,4 +420,200 @@ audit_log = Table(
     Column("field", String(40), nullable=False),
     Column("old_value", Text),
     Column("new_value", Text),
+)
+
+# --- The plan in its own words (issue 18) ----------------------------------
+# The Swedish texts of activity, subgoal, milestone and the tables below are the plan's words
+# (projektpresentation.txt); the English texts are the dashboard's translation. plan_field_origin
+# says which field is which, plan_note marks evident slips (sic) and labels the slides cut off.
+
+plan_section = Table(
+    "plan_section",
+    metadata,
+    Column("code", String(40), primary_key=True),  # malgrupper | avgransningar | lansprocess_20 | ...
+    Column("sort", Integer, nullable=False),
+    Column("region", String(8), ForeignKey("region.code")),  # a county's own process; NULL otherwise
+    Column("title_sv", String(200), nullable=False),
+    Column("title_en", String(200), nullable=False),
+    Column("title_in_plan", Boolean, nullable=False),  # False: the slide's heading is missing; the title is ours
+)
+
+plan_item = Table(
+    "plan_item",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("section", String(40), ForeignKey("plan_section.code", ondelete="CASCADE"), nullable=False),
+    Column("sort", Integer, nullable=False),
+    Column("label_sv", String(200)),  # the box's label on the slide ("Strategi"); NULL when the text gives none
+    Column("label_en", String(200)),
+    Column("text_sv", Text, nullable=False),
+    Column("text_en", Text, nullable=False),
+)
+
+# The project's organisation: staff by role and share, the universities' own hours, steering and
+# reference groups. text_sv is the plan's line; the other columns are read from it.
+project_role = Table(
+    "project_role",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("section", String(40), ForeignKey("plan_section.code", ondelete="CASCADE"), nullable=False),
+    Column("sort", Integer, nullable=False),
+    Column("text_sv", Text, nullable=False),
+    Column("text_en", Text, nullable=False),
+    Column("role_sv", String(200)),
+    Column("role_en", String(200)),
+    Column("person", String(200)),
+    Column("share_percent", Float),  # share of full time
+    Column("hours", Integer),  # the universities' own hours
+    Column("university", String(10), ForeignKey("university.code")),
+)
+
+# Which sub-goal each activity serves: the dashboard's reading (the plan does not say it in words).
+activity_subgoal = Table(
+    "activity_subgoal",
+    metadata,
+    Column("activity", Integer, ForeignKey("activity.number", ondelete="CASCADE"), primary_key=True),
+    Column("subgoal", Integer, ForeignKey("subgoal.number", ondelete="CASCADE"), primary_key=True),
+)
+
+# Milestones the plan dates to the day (practical start, end date) beside the quarterly ones.
+milestone_date = Table(
+    "milestone_date",
+    metadata,
+    Column("milestone", Integer, ForeignKey("milestone.id", ondelete="CASCADE"), primary_key=True),
+    Column("planned_on", Date, nullable=False),
+    Column("label_sv", String(40), nullable=False),  # as the plan writes it: "1 apr 2016"
+    Column("label_en", String(40), nullable=False),
+)
+
+# Where a field's content comes from: plan (the plan's words), oversattning (the dashboard's
+# translation), tolkning (the dashboard's reading of the plan).
+plan_field_origin = Table(
+    "plan_field_origin",
+    metadata,
+    Column("entity", String(40), primary_key=True),  # table name
+    Column("field", String(40), primary_key=True),
+    Column("origin", String(20), nullable=False),
+    Column("note_sv", Text),
+    Column("note_en", Text),
+)
+
+# A remark on one stored text: sic (an evident slip kept as written), avkortad (the slide's label
+# is cut off or missing), anmarkning (anything else a reader should know).
+plan_note = Table(
+    "plan_note",
+    metadata,
+    Column("entity", String(40), primary_key=True),
+    Column("record", String(40), primary_key=True),
+    Column("field", String(40), primary_key=True),
+    Column("kind", String(20), primary_key=True),
+    Column("note_sv", Text, nullable=False),
+    Column("note_en", Text, nullable=False),
+)
+
+# --- Qualitative half of the strength analysis (issue 18) ------------------
+# A record is about a strength area (region + industry at a level of the strength analysis: SNI
+# section or division, NACE A*10, functional sector; industry holds that level's code, a sector's
+# code for "sector") or about a test area (test_area; region is then the test area's county).
+# Written by data/assessments_write.py (checked, versioned, audited) or imported from CSV.
+_SUBJECT_CHECK = (
+    "(test_area IS NULL AND level IS NOT NULL AND industry IS NOT NULL) OR "
+    "(test_area IS NOT NULL AND level IS NULL AND industry IS NULL)"
+)
+
+
+def _subject_columns() -> list:
+    return [
+        Column("region", String(8), ForeignKey("region.code"), nullable=False),
+        Column("level", String(10)),  # section | division | a10 | sector; NULL for a test area
+        Column("industry", String(20)),
+        Column("test_area", Integer, ForeignKey("test_area.id", ondelete="CASCADE")),
+    ]
+
+
+def _record_columns() -> list:
+    return [
+        Column("assessed_on", Date, nullable=False),
+        Column("assessed_by", String(200), nullable=False),
+        Column("is_example", Boolean, nullable=False),  # invented (demo) records only
+        Column("dataset", String(60), ForeignKey("dataset.code")),  # the imported file's dataset; NULL if entered
+        Column("version", Integer, nullable=False, default=1),
+    ]
+
+
+qualitative_assessment = Table(
+    "qualitative_assessment",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    *_subject_columns(),
+    Column("conclusion_sv", Text, nullable=False),
+    Column("conclusion_en", Text),
+    Column("verdict", String(20), nullable=False),  # bekraftar | forsvagar | tillfor
+    Column("documents", Integer),  # how many documents were studied (NULL: not stated)
+    Column("interviews", Integer),  # how many interviews were held
+    Column("evidence_sv", Text),  # which documents and interviews
+    Column("evidence_en", Text),
+    Column("evidence_from", Date),  # when the evidence was gathered
+    Column("evidence_to", Date),
+    *_record_columns(),
+    CheckConstraint(_SUBJECT_CHECK, name="qualitative_assessment_subject"),
+)
+Index("ix_qualitative_assessment_subject", qualitative_assessment.c.region, qualitative_assessment.c.industry)
+
+value_chain = Table(
+    "value_chain",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    *_subject_columns(),
+    Column("chain_sv", Text, nullable=False),  # which international value chain
+    Column("chain_en", Text),
+    Column("regions_abroad", Text, nullable=False),  # regions abroad, separated by "; "
+    Column("position", String(20), nullable=False),  # uppstroms | mitt | nedstroms | flera
+    Column("position_note_sv", Text),
+    Column("position_note_en", Text),
+    Column("interviews", Integer),
+    Column("evidence_sv", Text),
+    Column("evidence_en", Text),
+    *_record_columns(),
+    CheckConstraint(_SUBJECT_CHECK, name="value_chain_subject"),
+)
+Index("ix_value_chain_subject", value_chain.c.region, value_chain.c.industry)
+# --- The store's bookkeeping ------------------------------------------------
+# A second MetaData: these tables hold no data the views show, so importers and dumps that walk
+# `metadata.sorted_tables` skip them, and a rebuild keeps the settings (data/build.py carries them over).
+
+bookkeeping = MetaData()
+
+store_meta = Table(
+    "store_meta",
+    bookkeeping,
+    Column("id", Integer, primary_key=True),  # always 1
+    Column("build_id", String(32), nullable=False),  # new for every build and restore
+    Column("counter", Integer, nullable=False),  # +1 for every import and edit (data/meta.py)
+    Column("changed", DateTime, nullable=False),
+)
+
+app_setting = Table(
+    "app_setting",
+    bookkeeping,
+    Column("name", String(80), primary_key=True),  # e.g. secret_key, generated once (web/secret.py)
+    Column("value", Text, nullable=False),
+)
+
+user_session = Table(
+    "user_session",
+    bookkeeping,
+    Column("id", String(64), primary_key=True),  # sha256 of the token in the signed cookie, never the token
+    Column("user_id", Integer, nullable=False, index=True),
+    Column("username", String(80), nullable=False),  # checked too: a rebuilt store reuses user ids
+    Column("created", DateTime, nullable=False),
+    Column("last_seen", DateTime, nullable=False),
+)
+
+rate_limit = Table(
+    "rate_limit",
+    bookkeeping,
+    Column("key", String(255), primary_key=True),  # counters of web/limits_store.py when there is no Redis
+    Column("count", Integer, nullable=False),
+    Column("expires", Float, nullable=False),  # unix time
 )

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import sqlite3
 from pathlib import Path
 
 from sqlalchemy import create_engine, event
@@ -20,9 +21,17 @@ def database_url(url: str | None = None) -> str:
     return url or os.environ.get("DATABASE_URL") or DEFAULT_DATABASE_URL
 
 
+# Milliseconds a connection waits for another's write lock before "database is locked".
+BUSY_TIMEOUT_MS = int(os.environ.get("SQLITE_BUSY_TIMEOUT_MS", "10000"))
+
+
 def _sqlite_pragmas(dbapi_conn, _record):
+    # WAL: readers keep reading the last committed state while an import or edit writes, never waiting.
     cur = dbapi_conn.cursor()
     cur.execute("PRAGMA foreign_keys=ON")
+    cur.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
+    cur.execute("PRAGMA journal_mode=WAL")
+    cur.execute("PRAGMA synchronous=NORMAL")  # safe with WAL: a power cut may lose the last commit, never corrupt
     cur.close()
 
 
@@ -60,3 +69,34 @@ def sqlite_path(url: str) -> Path | None:
     if url.startswith(prefix) and url[len(prefix) :] not in ("", ":memory:"):
         return Path(url[len(prefix) :])
     return None
+
+
+def _wal_files(path: Path) -> list[Path]:
+    return [path.with_name(path.name + suffix) for suffix in ("-wal", "-shm", "-journal")]
+
+
+def copy_sqlite(source: Path, target: Path) -> None:
+    """Copy a SQLite database onto another with the online backup API, in one write transaction.
+
+    Readers of target (in WAL mode) keep their snapshot and then see the whole copy; none sees half
+    of it. A plain os.replace would leave target's -wal and -shm files to be replayed into the new
+    file, and every open connection on the old one.
+    """
+    if not target.exists():
+        for stale in _wal_files(target):
+            stale.unlink(missing_ok=True)  # left from a deleted store; they would be replayed into the new file
+    src = sqlite3.connect(source)
+    dst = sqlite3.connect(target, timeout=BUSY_TIMEOUT_MS / 1000)
+    try:
+        dst.execute("PRAGMA journal_mode=WAL")
+        src.backup(dst)
+    finally:
+        dst.close()
+        src.close()
+
+
+def replace_sqlite(built: Path, target: Path) -> None:
+    """Put a database built beside target in its place, safely with WAL, and remove the built file."""
+    copy_sqlite(built, target)
+    for path in [built, *_wal_files(built)]:
+        path.unlink(missing_ok=True)

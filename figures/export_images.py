@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import base64
 import mimetypes
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
 
@@ -12,6 +12,7 @@ from figures.spec import ChartSpec
 
 from . import render
 from .export_layout import SLIDE_CANVAS, Preset, export_figure, logo_box, preset, slide_figure
+from .export_pages import needed_height, row_pages, slide_style
 
 IMAGE_FORMATS = ("png", "svg", "pdf")
 DEFAULT_SIZE = "1920x1080"
@@ -82,7 +83,7 @@ def chart_image(
     """Return the finished chart picture as PNG, SVG or PDF bytes (raises render.RenderUnavailable)."""
     if fmt not in IMAGE_FORMATS:
         raise ValueError(f"unknown image format {fmt!r}")
-    size = preset(size_key, spec)
+    size = grown(preset(size_key, spec), spec)
     fig = export_figure(spec, lang, size, as_of, logo=logo is not None)
     # Vector formats keep layout pixels; only PNG is scaled up to the preset's pixels.
     scale = size.scale if fmt == "png" else 1
@@ -94,19 +95,46 @@ def chart_image(
     return render.render(framed(svg, size), fmt, size.width, size.height, scale)
 
 
-def slide_picture(spec: ChartSpec, aspect: float) -> bytes:
-    """Return the bare chart as a PNG for a slide picture of the given width/height ratio, 1920 px wide."""
+def grown(size: Preset, spec: ChartSpec) -> Preset:
+    """Return the preset, made taller where the chart's rows need more room at its fonts (every row shown)."""
+    needed = needed_height(spec, size.width, size.style) if size.key != "own" else None
+    return replace(size, height=needed) if needed and needed > size.height else size
+
+
+def slide_pictures(spec: ChartSpec, aspect: float) -> list[tuple[bytes, tuple | None]]:
+    """Return the bare chart as PNGs for slide pictures of the given width/height ratio, 1920 px wide.
+
+    A chart whose rows do not fit one slide at slide-sized fonts comes as several pictures, each a
+    window of rows (see export_pages.row_pages), with the window it shows.
+    """
     width = SLIDE_CANVAS[0]
     height = round(width / aspect)
-    return render.render(slide_figure(spec, height), "png", width, height, 1.5)
+    style = slide_style(spec, height)
+    pages = row_pages(spec, slide_figure(spec, height, style), height, style)
+    return [(render.render(fig, "png", width, height, 1.5), window) for fig, window in pages]
+
+
+def slide_picture(spec: ChartSpec, aspect: float) -> bytes:
+    """Return the bare chart as one PNG for a slide picture (the first page where it has several)."""
+    return slide_pictures(spec, aspect)[0][0]
 
 
 def image_filename(spec: ChartSpec, fmt: str, size: Preset | None = None) -> str:
     """Return a file name that says what the file is: styrkeomraden_lq_dalarna_2022.png."""
     stem = spec.filename or f"{spec.view}_{spec.key}"
-    if fmt == "png" and size is not None and size.key != DEFAULT_SIZE:
-        stem += "_{}x{}".format(*size.pixels)
+    if fmt == "png" and size is not None and (size.key != DEFAULT_SIZE or size.pixels != (1920, 1080)):
+        stem += "_{}x{}".format(*size.pixels)  # a picture grown for its rows says its size
     return f"{stem}.{fmt}"
 
 
-__all__ = ["IMAGE_FORMATS", "DEFAULT_SIZE", "Logo", "chart_image", "slide_picture", "image_filename", "preset"]
+__all__ = [
+    "IMAGE_FORMATS",
+    "DEFAULT_SIZE",
+    "Logo",
+    "chart_image",
+    "grown",
+    "slide_picture",
+    "slide_pictures",
+    "image_filename",
+    "preset",
+]

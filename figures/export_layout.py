@@ -29,6 +29,8 @@ NON_CARTESIAN = {
     "scatter3d", "surface", "mesh3d", "cone", "streamtube", "volume", "isosurface", "scattersmith",
 }  # fmt: skip
 FOOTER_LEGEND = "legend99"
+HEADING_LINE = 16  # screen pixels per line of a row heading (figures.style.HEADING_LINE)
+HEADING = "row-heading"  # the name of the row headings' annotations (figures.style.row_headings)
 
 
 @dataclass(frozen=True)
@@ -143,6 +145,42 @@ def _fit_category_labels(fig: dict, height: int, style: TextStyle) -> None:
             tickfont["size"] = max(min(room, tickfont.get("size", style.base)), 9)
 
 
+def _headings(fig: dict) -> list[dict]:
+    return [a for a in (fig["layout"].get("annotations") or []) if a.get("name") == HEADING]
+
+
+def one_line_headings(fig: dict) -> int:
+    """Write each row heading's name, and its details, on one line each (an export is wide).
+
+    Return the lines saved on the tallest heading: the rows may be that much less tall.
+    """
+    before = after = 0
+    muted = "<br><span"
+    for note in _headings(fig):
+        text = note["text"]
+        name, sep, details = text.partition(muted)
+        before = max(before, text.count("<br>") + 1)
+        joined = note.get("hovertext") or name.replace("<br>", " ")
+        if "<b>" in name and "<b>" not in joined:  # the timeline's status word stays bold
+            word = name[name.index("<b>") + 3 : name.index("</b>")]
+            joined = joined.replace(word, f"<b>{word}</b>", 1)
+        if sep:
+            parts = (sep + details).split(muted)[1:]
+            words = " ".join(p.split(">", 1)[1].removesuffix("</span>") for p in parts)
+            style = parts[0].split(">", 1)[0]
+            joined += f"{muted}{style}>{words}</span>"
+        after = max(after, 1 + bool(sep))
+        note["text"] = joined
+    return max(before - after, 0)
+
+
+def _scale_heading_gaps(fig: dict, saved: int, factor: float) -> None:
+    """Fit the gaps that hold row names between a grid's rows of cells to the names' new lines and size."""
+    for trace in fig.get("data", []):
+        if trace.get("type") == "heatmap" and (trace.get("ygap") or 0) >= 10:
+            trace["ygap"] = round((trace["ygap"] - saved * HEADING_LINE) * factor)
+
+
 def base_figure(spec: ChartSpec, style: TextStyle, height: int) -> dict:
     """Return the chart's figure as a dict with fonts scaled from screen size to the style's size."""
     fig = copy.deepcopy(spec.figure_dict())
@@ -151,15 +189,20 @@ def base_figure(spec: ChartSpec, style: TextStyle, height: int) -> dict:
     _scale_fonts(fig, style.base / screen)
     layout.setdefault("font", {})["size"] = style.base
     _fit_category_labels(fig, height, style)
+    saved = one_line_headings(fig)  # an export is wide: each row's name on one line
+    _scale_heading_gaps(fig, saved, style.base / screen)
+    rows = (layout.get("meta") or {}).get("rows") if isinstance(layout.get("meta"), dict) else None
+    if rows is not None:
+        rows["saved_lines"] = saved
     layout.pop("height", None)
     layout.pop("width", None)
     layout.pop("autosize", None)
     return fig
 
 
-def slide_figure(spec: ChartSpec, height: int) -> dict:
+def slide_figure(spec: ChartSpec, height: int, style: TextStyle = SLIDE) -> dict:
     """Return the bare chart for a slide whose title and source are slide text: no baked-in words."""
-    fig = base_figure(spec, SLIDE, height)
+    fig = base_figure(spec, style, height)
     fig["layout"]["margin"] = dict(l=SLIDE.pad // 2, r=SLIDE.pad // 2, t=SLIDE.pad // 2, b=SLIDE.pad // 2)
     return fig
 

@@ -18,10 +18,12 @@ from pptx.util import Emu, Inches, Pt
 from figures.spec import ChartSpec
 from i18n import LOCALES, tx
 
+from . import export_slide_tables as tables
+
 SLIDE_WIDTH, SLIDE_HEIGHT = Inches(13.333), Inches(7.5)
 MARGIN = Inches(0.5)
 CONTENT_WIDTH = SLIDE_WIDTH - 2 * MARGIN
-PICTURE_TOP, PICTURE_HEIGHT = Inches(1.55), Inches(5.0)
+PICTURE_TOP, PICTURE_HEIGHT = Inches(1.55), Inches(4.8)  # the footer below holds up to six lines
 PICTURE_ASPECT = CONTENT_WIDTH / PICTURE_HEIGHT
 MUTED = RGBColor(0x57, 0x60, 0x6A)
 EXAMPLE = RGBColor(0x8A, 0x53, 0x00)
@@ -37,7 +39,8 @@ class Deck:
     lang: str
     as_of: date
     filters: list[tuple[str, str]]
-    charts: list[tuple[ChartSpec, bytes]] = field(default_factory=list)  # spec and its PNG
+    # spec and its pictures: PNG bytes, or [(PNG, rows window)] for paged rows, or None: written as a table
+    charts: list[tuple[ChartSpec, object]] = field(default_factory=list)
     left_out: list[str] = field(default_factory=list)  # charts not in the deck, each with the reason
 
 
@@ -101,34 +104,75 @@ def _status(spec: ChartSpec, lang: str) -> str:
     }.get(spec.data_status, "")
 
 
-def _chart_slide(prs, spec: ChartSpec, png: bytes, lang: str) -> None:
+def _chart_frame(prs, spec: ChartSpec, lang: str, page: tuple[int, int] = (1, 1), window: str = ""):
+    """Add a chart's slide with its title, subtitle (and which rows it shows), source and speaker notes."""
     slide = prs.slides.add_slide(prs.slide_layouts[TITLE_ONLY])
     title = slide.shapes.title
     _place(title, MARGIN, Inches(0.3), CONTENT_WIDTH, Inches(0.8))
-    title.text = spec.title
+    title.text = spec.title + (f" ({page[0]}/{page[1]})" if page[1] > 1 else "")
     for para in title.text_frame.paragraphs:
         for run in para.runs:
-            run.font.size, run.font.bold = Pt(28), True
-    if spec.subtitle:
+            run.font.size, run.font.bold = Pt(28 if len(title.text) <= 60 else 22), True
+    subtitle = " · ".join(p for p in (window, spec.subtitle) if p)
+    if subtitle:
         _paragraph(
-            _text_box(slide, MARGIN, Inches(1.05), CONTENT_WIDTH, Inches(0.45)),
-            spec.subtitle,
-            16,
-            color=MUTED,
-            first=True,
+            _text_box(slide, MARGIN, Inches(1.05), CONTENT_WIDTH, Inches(0.45)), subtitle, 16, color=MUTED, first=True
         )
-    picture = slide.shapes.add_picture(io.BytesIO(png), MARGIN, PICTURE_TOP, CONTENT_WIDTH, PICTURE_HEIGHT)
-    picture.name = spec.title
-    picture._element.nvPicPr.cNvPr.set("descr", spec.summary or spec.title)
-    footer = _text_box(slide, MARGIN, PICTURE_TOP + PICTURE_HEIGHT + Inches(0.08), CONTENT_WIDTH, Inches(0.8))
-    _paragraph(footer, spec.source, 12, color=MUTED, first=True)
+    footer = _text_box(slide, MARGIN, PICTURE_TOP + PICTURE_HEIGHT + Inches(0.05), CONTENT_WIDTH, Inches(1.0))
+    _paragraph(footer, spec.source, 11, color=MUTED, first=True)
     status = _status(spec, lang)
     if status:
-        _paragraph(footer, status, 12, color=EXAMPLE, bold=True)
+        _paragraph(footer, status, 11, color=EXAMPLE, bold=True)
+    small = sum(len(n) for n in spec.notes) > 300  # a long key (the bubble chart's numbers) still fits the slide
     for note in spec.notes:
-        _paragraph(footer, note, 11, color=MUTED)
+        _paragraph(footer, note, 8 if small else 10, color=MUTED)
     notes = slide.notes_slide.notes_text_frame
     notes.text = "\n".join([spec.summary, *spec.definitions]).strip()
+    return slide
+
+
+def rows_words(lang: str, first: int, last: int, count: int, panel: str = "") -> str:
+    """Return 'Rader 1–6 av 14' (and the panel's name) for a slide that shows some of a chart's rows."""
+    words = tx(lang, f"Rader {first}–{last} av {count}", f"Rows {first}–{last} of {count}")
+    return f"{panel}: {words}" if panel else words
+
+
+def _chart_slides(prs, spec: ChartSpec, pictures: list, lang: str) -> None:
+    """Add one slide per picture of a chart (several where its rows are paged)."""
+    for n, (png, window) in enumerate(pictures, 1):
+        if window is None:
+            words = ""
+        elif window[2] is None:  # one panel (region) of the chart
+            words = window[1]
+        else:
+            words = rows_words(lang, *window[2:], window[1])
+        slide = _chart_frame(prs, spec, lang, (n, len(pictures)), words)
+        picture = slide.shapes.add_picture(io.BytesIO(png), MARGIN, PICTURE_TOP, CONTENT_WIDTH, PICTURE_HEIGHT)
+        picture.name = spec.title
+        picture._element.nvPicPr.cNvPr.set("descr", spec.summary or spec.title)
+
+
+def _table_slides(prs, spec: ChartSpec, lang: str) -> None:
+    """Add the chart's table as native PowerPoint tables, every row, over as many slides as it takes."""
+    header, rows = tables.table_text(spec, lang)
+    size = tables.font_size(len(header))
+    widths = tables.column_widths(header, rows, CONTENT_WIDTH)
+    pages = tables.table_pages(header, rows, widths, size, PICTURE_HEIGHT)
+    first = 1
+    for n, page in enumerate(pages, 1):
+        words = rows_words(lang, first, first + len(page) - 1, len(rows)) if len(pages) > 1 else ""
+        slide = _chart_frame(prs, spec, lang, (n, len(pages)), words)
+        tables.add_table(slide, header, page, widths, size, MARGIN, PICTURE_TOP)
+        first += len(page)
+
+
+def pictures_of(drawn) -> list | None:
+    """Return a deck entry's pictures as [(png, window)]; None for a chart written as a table."""
+    if drawn is None:
+        return None
+    if isinstance(drawn, bytes):
+        return [(drawn, None)]
+    return list(drawn)
 
 
 def _source_lines(deck: Deck) -> list[tuple[str, int, bool]]:
@@ -181,8 +225,12 @@ def view_deck(deck: Deck) -> bytes:
     prs.core_properties.title = deck.view_title
     prs.core_properties.language = "sv-SE" if deck.lang == "sv" else "en-GB"
     _title_slide(prs, deck)
-    for spec, png in deck.charts:
-        _chart_slide(prs, spec, png, deck.lang)
+    for spec, drawn in deck.charts:
+        pictures = pictures_of(drawn)
+        if pictures is None:
+            _table_slides(prs, spec, deck.lang)
+        else:
+            _chart_slides(prs, spec, pictures, deck.lang)
     _source_slides(prs, deck)
     buffer = io.BytesIO()
     prs.save(buffer)

@@ -1,6 +1,7 @@
 """Write the steering group's workbook from the milestone list and the goal attainment (web/exports.py serves it).
 
-Sheets: the milestone list, goal attainment, and what the numbers are (date, sources, example data).
+Sheets: the milestone list, goal attainment per indicator (and, when given, per activity and per
+delmål), and what the numbers are (date, sources, example data, definitions).
 """
 
 from __future__ import annotations
@@ -14,8 +15,8 @@ from openpyxl.styles import Alignment, Font
 from openpyxl.utils import get_column_letter
 
 from i18n import tx
-from indicators.followup import MILESTONE_STATUS, SHARE_DONE
-from indicators.goals import GOAL_ATTAINMENT
+from indicators.followup import LATE_COMPLETION, MILESTONE_STATUS, SHARE_DONE
+from indicators.goals import GOAL_ATTAINMENT, GOAL_ATTAINMENT_GROUPED
 
 from .spec import ChartSpec
 
@@ -44,13 +45,16 @@ def _cell(value, lang: str):
     return value.item() if hasattr(value, "item") else value
 
 
-def workbook(milestones: ChartSpec, goals: ChartSpec, lang: str) -> tuple[bytes, str]:
-    """Return the workbook's bytes and file name for the milestone list and the goal attainment."""
+def workbook(milestones: ChartSpec, goals: ChartSpec, lang: str, groups: tuple = ()) -> tuple[bytes, str]:
+    """Return the workbook's bytes and file name for the milestone list and the goal attainment (groups: the goal
+    attainment per activity and per delmål, a sheet each, named by the chart's title)."""
     asof = milestones.filename.rsplit("_", 1)[-1]
     wb = Workbook()
     wb.remove(wb.active)
     _sheet(wb, tx(lang, "Milstolpar", "Milestones"), milestones.table, lang)
     _sheet(wb, tx(lang, "Måluppfyllelse", "Goal attainment"), goals.table, lang)
+    for group in groups:
+        _sheet(wb, group.title[:31], group.table, lang)  # Excel allows 31 characters in a sheet name
     about = wb.create_sheet(tx(lang, "Om underlaget", "About"))
     lines = [
         (
@@ -77,7 +81,7 @@ def workbook(milestones: ChartSpec, goals: ChartSpec, lang: str) -> tuple[bytes,
                 ),
             )
         )
-    for meta in (MILESTONE_STATUS, SHARE_DONE, GOAL_ATTAINMENT):
+    for meta in (MILESTONE_STATUS, LATE_COMPLETION, SHARE_DONE, GOAL_ATTAINMENT, GOAL_ATTAINMENT_GROUPED):
         lines.append((meta.title(lang), meta.definition(lang)))
     for line in lines:
         about.append(list(line))

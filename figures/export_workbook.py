@@ -11,6 +11,7 @@ from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font
 from openpyxl.utils import get_column_letter
 
+from figures.export_csv import table_csv
 from figures.spec import ChartSpec
 from i18n import tx
 
@@ -101,9 +102,7 @@ def _about_sheet(ws, spec: ChartSpec, lang: str, as_of: date, filters: list[tupl
 
 def chart_csv(spec: ChartSpec) -> bytes:
     """Return the chart's table as UTF-8 CSV with a byte-order mark, so Excel reads å, ä, ö."""
-    buffer = io.StringIO()
-    spec.table.to_csv(buffer, index=False)
-    return ("\ufeff" + buffer.getvalue()).encode("utf-8")
+    return table_csv(spec.table, "csv", bom=True)
 
 
 def chart_workbook(spec: ChartSpec, lang: str, as_of: date, filters: list[tuple[str, str]]) -> bytes:

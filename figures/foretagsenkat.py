@@ -15,7 +15,7 @@ from plotly.colors import hex_to_rgb, label_rgb, n_colors
 
 from i18n import fmt_number, fmt_percent, tx
 
-from .style import DIVERGING, MUTED_COLOR, TEXT_COLOR, apply_base
+from .style import DIVERGING, MUTED_COLOR, TEXT_COLOR, apply_base, mark_rows
 
 ROW_HEIGHT = 78  # pixels per bar with its name, n and "Vet ej" above
 BAR_WIDTH = 0.36  # of a row
@@ -99,7 +99,7 @@ def likert_bars(rows: pd.DataFrame, scale: pd.DataFrame, lang: str, *, hidden_te
     # The legend takes one line on a wide screen and up to five on a phone: leave room for five.
     fig = apply_base(fig, lang, height=200 + ROW_HEIGHT * len(rows))
     fig.update_layout(margin=dict(t=50))
-    return fig
+    return mark_rows(fig, [len(rows)], ROW_HEIGHT, 200)
 
 
 def _segment(rows, opt, color, base, lang, rank) -> go.Bar:

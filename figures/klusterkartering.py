@@ -14,9 +14,21 @@ from plotly.colors import sample_colorscale
 
 from i18n import tx
 
-from .style import MUTED_COLOR, TEXT_COLOR, apply_base, region_color
+from .style import (
+    HEADING_LINE,
+    MUTED_COLOR,
+    TEXT_COLOR,
+    apply_base,
+    heading_lines,
+    mark_rows,
+    region_color,
+    row_axis,
+    row_headings,
+)
 
 ROW_HEIGHT = 36
+CELL_PX = 26  # a grid cell's height; its row's name takes the gap above
+GRID_FIXED = 90  # pixels of a grid besides its rows: column names, margins
 LABEL_WIDTH = 13  # characters per line of a cluster name, so the grid keeps its width on a phone
 SYMBOLS = ["circle", "square", "diamond", "triangle-up", "cross"]
 LEVEL_COLORS = ["#0b5394", "#9ecae1", "#eeeeee"]  # first level (aktivt) darkest; works in greyscale too
@@ -92,7 +104,7 @@ def portfolio_dots(frame: pd.DataFrame, phases: pd.DataFrame, lang: str) -> go.F
     # Room for the phase names, which a phone writes upright, above the rows.
     fig = apply_base(fig, lang, height=190 + ROW_HEIGHT * len(frame))
     fig.update_layout(legend=dict(orientation="h", yanchor="top", y=-0.02, x=0), margin=dict(t=10, b=10))
-    return fig
+    return mark_rows(fig, [len(frame)], ROW_HEIGHT, 190)
 
 
 def _cell_grid(cells: pd.DataFrame, names: list[str], columns: list[str], lang: str) -> go.Figure:
@@ -112,6 +124,8 @@ def _cell_grid(cells: pd.DataFrame, names: list[str], columns: list[str], lang: 
     scale = []
     for i, color in enumerate(palette or ["#ffffff"]):
         scale += [[i / n, color], [(i + 1) / n, color]]
+    gap = heading_lines(names) * HEADING_LINE + 4
+    row_px = CELL_PX + gap
     heatmap = go.Heatmap(
         z=z,
         x=list(range(len(columns))),
@@ -121,7 +135,7 @@ def _cell_grid(cells: pd.DataFrame, names: list[str], columns: list[str], lang: 
         zmax=n - 0.5,
         showscale=False,
         xgap=3,
-        ygap=3,
+        ygap=gap,
         customdata=custom,
         hovertemplate="%{customdata[1]}<extra></extra>",
         hoverongaps=False,
@@ -139,16 +153,24 @@ def _cell_grid(cells: pd.DataFrame, names: list[str], columns: list[str], lang: 
     fig.update_xaxes(
         tickvals=list(range(len(columns))),
         ticktext=columns,
+        tickfont=dict(size=12),
         range=[-0.5, len(columns) - 0.5],
         side="top",
         showgrid=False,
         zeroline=False,
         fixedrange=True,
     )
-    _rows_axis(fig, names)
-    fig = apply_base(fig, lang, height=110 + ROW_HEIGHT * len(names), legend=False)
+    # Each cluster's name in the gap above its row: the cells keep the chart's whole width on a phone.
+    fig.update_yaxes(**row_axis(len(names), top=gap / 2 / row_px))
+    fig.update_layout(
+        annotations=[
+            {**note, "y": i - 0.5, "yanchor": "middle", "yshift": 0}
+            for i, note in enumerate(row_headings(names, band=1.0))
+        ]
+    )
+    fig = apply_base(fig, lang, height=round(GRID_FIXED + row_px * len(names) + gap / 2), legend=False)
     fig.update_layout(margin=dict(t=10, b=10))
-    return fig
+    return mark_rows(fig, [len(names)], row_px, GRID_FIXED)
 
 
 def phase_history_grid(frame: pd.DataFrame, phases: pd.DataFrame, lang: str) -> go.Figure:
@@ -159,7 +181,7 @@ def phase_history_grid(frame: pd.DataFrame, phases: pd.DataFrame, lang: str) -> 
     """
     colors = dict(zip(phases["sort"], phase_colors(len(phases))))
     names = list(dict.fromkeys(frame["name"]))
-    years = sorted(frame["year"].unique())
+    years = sorted(frame["year"].unique(), reverse=True)  # the newest first: a phone shows it without scrolling
     frame = frame.sort_values(["cluster", "year"])
     step = frame.groupby("cluster")["phase_sort"].diff()
     arrow = step.map(lambda d: " ↑" if d > 0 else (" ↓" if d < 0 else ""))
@@ -200,8 +222,7 @@ def criteria_grid(frame: pd.DataFrame, criteria_names: list[str], level_count: i
             + comment,
         }
     )
-    wrapped = [_wrap(n, 24) for n in criteria_names]
-    return _cell_grid(cells, names, wrapped, lang)
+    return _cell_grid(cells, names, [_wrap(n, 12) for n in criteria_names], lang)
 
 
 def _wrap(text: str, width: int) -> str:
@@ -222,19 +243,22 @@ def cluster_phase_steps(frame: pd.DataFrame, phases: pd.DataFrame, lang: str) ->
     frame: year, phase_sort, phase_name. phases: sort, name (the whole scale, in order).
     """
     order = list(phases["sort"])
+    changed = frame["phase_sort"].ne(frame["phase_sort"].shift())
     fig = go.Figure(
         go.Scatter(
             x=[str(y) for y in frame["year"]],
             y=[order.index(v) for v in frame["phase_sort"]],
             mode="lines+markers+text",
-            text=frame["phase_name"],
+            # The phase is named where it starts; a repeat beside it would collide on a phone.
+            text=[name if new else "" for name, new in zip(frame["phase_name"], changed)],
+            customdata=frame["phase_name"],
             # Keep the first and last names inside the plot on a narrow screen.
             textposition=["top right"] + ["top center"] * (len(frame) - 2) + ["top left"]
             if len(frame) > 1
             else "top center",
             line=dict(color="#0b5394", width=3, shape="hv"),
             marker=dict(size=12, color="#0b5394"),
-            hovertemplate="%{x}: %{text}<extra></extra>",
+            hovertemplate="%{x}: %{customdata}<extra></extra>",
             showlegend=False,
         )
     )

@@ -2,12 +2,26 @@
 
 from __future__ import annotations
 
+import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 
-from i18n import tx
+from i18n import fmt_percent, tx
 
-from .style import GRID_COLOR, MUTED_COLOR, STATUS_COLORS, TEXT_COLOR, apply_base, empty_figure
+from .style import (
+    GRID_COLOR,
+    HEADING_LINE,
+    STATUS_COLORS,
+    TEXT_COLOR,
+    apply_base,
+    bar_positions,
+    empty_figure,
+    escape,
+    heading_lines,
+    mark_rows,
+    row_axis,
+    row_headings,
+)
 
 # Text on a coloured bar: black where it reads best, white on the dark blue (WCAG contrast ≥ 4.5).
 STATUS_TEXT = {"pagar": "white"}
@@ -17,11 +31,16 @@ ATTAINMENT_COLORS = {
     "efter_plan": "#D55E00",
     "ej_uppnatt": "#D55E00",
     "ingen_matning": "#8c959f",
+    "inga_indikatorer": "#8c959f",
 }
 
 
-ROW = 46  # pixels per milestone in the timeline: a label line, right under it a bar, then a gap
-BAR_OFFSET = 0.05  # the bar sits a little below the row centre, close to its label
+BAR_PX = 14  # a bar's thickness on screen; its label takes the lines above it
+STACK_PX = 22  # a stacked bar's thickness (its counts are written inside)
+STACK_FIXED = 130  # pixels of a stacked-bar chart besides its rows: legend, axis, margins
+ATTAINMENT_PX = 18  # an attainment bar's thickness
+ATTAINMENT_FIXED = 110  # pixels of the attainment chart besides its rows: target, axis, margins
+TIMELINE_FIXED = 100  # pixels of the timeline besides its rows: quarters, legend, margins
 
 
 def _quarter_axis(fig: go.Figure, labels: list[str]) -> None:
@@ -45,39 +64,39 @@ def timeline(
     """Return a Gantt-style timeline: one row per milestone with its label and status in words above a bar in
     its planned quarter, coloured by status; diamonds where done; a dashed line at the as-of date.
 
-    frame: label, hover, quarter_index, status, status_word, done_position, completed_text (positions in
-    quarters from the first); quarter_labels may hold '<br>' for two-line ticks.
+    frame: label, hover, quarter_index, status, status_word (the legend's), status_text (the row's, e.g. 'klar, två
+    kvartal sent'; status_word where absent), done_position, completed_text (positions in quarters from the first);
+    quarter_labels may hold '<br>' for two-line ticks.
     """
     if frame.empty:
         return empty_figure(tx(lang, "Inga milstolpar med de valda filtren.", "No milestones match the filters."), lang)
     frame = frame.reset_index(drop=True).assign(row=lambda f: f.index)
+    if "status_text" not in frame:  # "klar, två kvartal sent" where the data layer says how late
+        frame = frame.assign(status_text=frame["status_word"])
+    names = [f"{w} · {label}" for w, label in zip(frame["status_text"], frame["label"])]
+    lines = heading_lines(names)
+    row_px = BAR_PX + lines * HEADING_LINE + 10
+    band = BAR_PX / row_px
+    frame["row"] = bar_positions(len(frame), band)
     fig = go.Figure()
-    _milestone_bars(fig, frame)
+    _milestone_bars(fig, frame, band)
     _completion_marks(fig, frame, lang)
-    for row in frame.itertuples():
-        fig.add_annotation(
-            x=0,
-            y=row.row - 0.13,
-            xanchor="left",
-            yanchor="bottom",
-            text=f"<b>{row.status_word}</b> · {row.label}",  # status first: it stays visible on a phone
-            showarrow=False,
-            font=dict(size=12, color=TEXT_COLOR),
-            bgcolor="rgba(255,255,255,0.8)",
-        )
+    notes = row_headings(names, band=band)
+    for note, word in zip(notes, frame["status_text"]):  # status first and bold: it stays in view on a phone
+        note["text"] = note["text"].replace(escape(word), f"<b>{escape(word)}</b>", 1)
     _quarter_axis(fig, quarter_labels)
     _asof_line(fig, asof_position, asof_text, len(quarter_labels))
-    height = 100 + ROW * len(frame)
-    fig.update_yaxes(range=[len(frame) - 0.6, -0.6], visible=False, fixedrange=True)
-    fig.update_layout(barmode="overlay")
+    height = round(TIMELINE_FIXED + row_px * len(frame))
+    fig.update_yaxes(**row_axis(len(frame)), visible=False)
+    fig.update_layout(barmode="overlay", annotations=[*fig.layout.annotations, *notes])
     apply_base(fig, lang, height=height)
     fig.update_layout(
         legend=dict(orientation="h", yanchor="top", y=-26 / height, x=0), margin=dict(l=4, r=4, t=40, b=60)
     )
-    return fig
+    return mark_rows(fig, [len(frame)], row_px, TIMELINE_FIXED)
 
 
-def _milestone_bars(fig: go.Figure, frame: pd.DataFrame) -> None:
+def _milestone_bars(fig: go.Figure, frame: pd.DataFrame, band: float) -> None:
     """Add one bar trace per status (so the legend names each colour), each bar spanning its quarter."""
     for status in STATUS_COLORS:
         part = frame[frame["status"] == status]
@@ -85,7 +104,7 @@ def _milestone_bars(fig: go.Figure, frame: pd.DataFrame) -> None:
             continue
         fig.add_trace(
             go.Bar(
-                y=part["row"] + BAR_OFFSET,
+                y=part["row"],
                 x=[1] * len(part),
                 base=part["quarter_index"],
                 orientation="h",
@@ -93,7 +112,7 @@ def _milestone_bars(fig: go.Figure, frame: pd.DataFrame) -> None:
                 marker=dict(color=STATUS_COLORS[status], line=dict(color="white", width=1)),
                 customdata=part["hover"],
                 hovertemplate="%{customdata}<extra></extra>",
-                width=0.34,
+                width=band,
             )
         )
 
@@ -105,7 +124,7 @@ def _completion_marks(fig: go.Figure, frame: pd.DataFrame, lang: str) -> None:
         return
     fig.add_trace(
         go.Scatter(
-            y=done["row"] + BAR_OFFSET,
+            y=done["row"],
             x=done["done_position"],
             mode="markers",
             name=tx(lang, "Blev klar", "Completed"),
@@ -131,86 +150,107 @@ def _asof_line(fig: go.Figure, position: float, text: str, quarters: int) -> Non
     )
 
 
-def status_stack(frame: pd.DataFrame, category: str, status_words: dict, lang: str, *, horizontal: bool) -> go.Figure:
-    """Return stacked bars of milestones by status per category, the share done written at each bar's end
-    (frame: category, one count column per status, share_text)."""
+def status_stack(frame: pd.DataFrame, category: str, status_words: dict, lang: str) -> go.Figure:
+    """Return horizontal stacked bars of milestones by status per category, each category's name and share
+    done written above its bar (frame: category, one count column per status, share_text)."""
     if frame.empty:
         return empty_figure(tx(lang, "Inga milstolpar med de valda filtren.", "No milestones match the filters."), lang)
+    frame = frame.reset_index(drop=True)
+    names = [str(c) for c in frame[category]]
+    details = [tx(lang, f"{t} klara", f"{t} done") for t in frame["share_text"]]
+    lines = heading_lines(names, details)
+    row_px = STACK_PX + lines * HEADING_LINE + 8
+    band = STACK_PX / row_px
     fig = go.Figure()
     for status, color in STATUS_COLORS.items():
         counts = frame[status]
         if not counts.any():
             continue
-        xy = dict(x=counts, y=frame[category]) if horizontal else dict(x=frame[category], y=counts)
         fig.add_trace(
             go.Bar(
-                **xy,
-                orientation="h" if horizontal else "v",
+                x=counts,
+                y=bar_positions(len(frame), band),
+                width=band,
+                orientation="h",
                 name=status_words[status],
                 marker=dict(color=color, line=dict(color="white", width=1)),
                 text=[str(c) if c else "" for c in counts],
                 textposition="inside",
+                insidetextanchor="middle",
                 textfont=dict(color=STATUS_TEXT.get(status, "black")),
-                hovertemplate="%{fullData.name}: %{text}<extra></extra>",
+                customdata=names,
+                hovertemplate="%{customdata}<br>%{fullData.name}: %{text}<extra></extra>",
             )
         )
     totals = frame[list(STATUS_COLORS)].sum(axis=1)
-    for cat, total, text in zip(frame[category], totals, frame["share_text"]):
-        pos = dict(x=total, y=cat, xanchor="left", xshift=4) if horizontal else dict(x=cat, y=total, yanchor="bottom")
-        fig.add_annotation(**pos, text=text, showarrow=False, font=dict(size=12, color=MUTED_COLOR))
-    fig.update_layout(barmode="stack", legend_traceorder="normal")
-    count_axis = dict(title_text=tx(lang, "Antal milstolpar", "Number of milestones"), dtick=1, rangemode="tozero")
-    if horizontal:
-        fig.update_xaxes(**count_axis, range=[0, totals.max() * 1.4])
-        fig.update_yaxes(autorange="reversed", categoryorder="array", categoryarray=list(frame[category]))
-        return apply_base(fig, lang, height=120 + 42 * len(frame))
-    fig.update_yaxes(**count_axis, range=[0, totals.max() * 1.25])
-    fig.update_xaxes(type="category")
-    return apply_base(fig, lang, height=360)
+    fig.update_layout(barmode="stack", legend_traceorder="normal", annotations=row_headings(names, details, band=band))
+    fig.update_xaxes(
+        title_text=tx(lang, "Antal milstolpar", "Number of milestones"),
+        dtick=1 if totals.max() <= 10 else None,
+        rangemode="tozero",
+        range=[0, max(float(totals.max()), 1.0)],
+        fixedrange=True,
+    )
+    fig.update_yaxes(**row_axis(len(frame)))
+    fig = apply_base(fig, lang, height=round(STACK_FIXED + row_px * len(frame)))
+    return mark_rows(fig, [len(frame)], row_px, STACK_FIXED)
 
 
 def attainment_bars(frame: pd.DataFrame, lang: str) -> go.Figure:
     """Return goal attainment per indicator as bars against the target line at 100 %, the expected level as
-    a tick, and the status in words on each bar (frame: label, percent, expected_percent, status, text)."""
+    a tick; each indicator's name and its outcome in words above its bar, the share on the bar
+    (frame: label, percent, expected_percent, status, text)."""
     if frame.empty:
         return empty_figure(
             tx(lang, "Inga aktivitetsindikatorer i databasen.", "No activity indicators in the store."), lang
         )
+    frame = frame.reset_index(drop=True)
+    names, details = list(frame["label"]), list(frame["text"])
+    lines = heading_lines(names, details)
+    row_px = ATTAINMENT_PX + lines * HEADING_LINE + 8
+    band = ATTAINMENT_PX / row_px
+    rows = bar_positions(len(frame), band)
     fig = go.Figure()
     fig.add_trace(
         go.Bar(
-            y=frame["label"],
+            y=rows,
             x=frame["percent"].fillna(0),
+            width=band,
             orientation="h",
             marker=dict(color=[ATTAINMENT_COLORS[s] for s in frame["status"]]),
-            text=frame["text"],
-            textposition="auto",
-            insidetextanchor="start",
-            insidetextfont=dict(color=["white" if s == "i_fas" else "black" for s in frame["status"]]),
-            outsidetextfont=dict(color=TEXT_COLOR),
+            text=[fmt_percent(p / 100, lang) if pd.notna(p) else "" for p in frame["percent"]],
+            textposition="outside",
             cliponaxis=False,
+            outsidetextfont=dict(color=TEXT_COLOR),
             name=tx(lang, "Måluppfyllelse", "Goal attainment"),
-            hovertemplate="%{y}<br>%{text}<extra></extra>",
+            customdata=np.stack([names, details], axis=-1),
+            hovertemplate="%{customdata[0]}<br>%{customdata[1]}<extra></extra>",
             showlegend=False,
         )
     )
+    expected = tx(lang, "Förväntat vid datumet (jämn takt)", "Expected at the date (even pace)")
     fig.add_trace(
         go.Scatter(
-            y=frame["label"],
+            y=rows,
             x=frame["expected_percent"],
             mode="markers",
-            marker=dict(symbol="line-ns", size=22, line=dict(width=3, color=TEXT_COLOR)),
-            name=tx(lang, "Förväntat vid datumet (jämn takt)", "Expected at the date (even pace)"),
-            hovertemplate=tx(lang, "Förväntat: ", "Expected: ") + "%{x:.0f} %<extra></extra>",
+            marker=dict(symbol="line-ns", size=ATTAINMENT_PX + 6, line=dict(width=3, color=TEXT_COLOR)),
+            name=expected,
+            customdata=names,
+            hovertemplate="%{customdata}<br>" + expected + ": %{x:.0f} %<extra></extra>",
+            showlegend=False,  # the subtitle says what the tick is; a legend would crowd the target's name
         )
     )
-    top = max(150.0, float(frame["percent"].max(skipna=True) or 0) * 1.45)
+    top = max(150.0, float(frame["percent"].max(skipna=True) or 0) * 1.3)
     fig.add_vline(x=100, line=dict(color=TEXT_COLOR, width=2))
     fig.add_annotation(x=100, y=1, yref="paper", yanchor="bottom", text=tx(lang, "Mål", "Target"), showarrow=False)
+    fig.update_layout(annotations=[*fig.layout.annotations, *row_headings(names, details, band=band)])
     fig.update_xaxes(
         range=[0, top],
         ticksuffix=" %" if lang != "en" else "%",
         title_text=tx(lang, "Andel av målet", "Share of target"),
+        fixedrange=True,
     )
-    fig.update_yaxes(autorange="reversed", categoryorder="array", categoryarray=list(frame["label"]))
-    return apply_base(fig, lang, height=140 + 48 * len(frame))
+    fig.update_yaxes(**row_axis(len(frame)))
+    fig = apply_base(fig, lang, height=round(ATTAINMENT_FIXED + row_px * len(frame)), legend=False)
+    return mark_rows(fig, [len(frame)], row_px, ATTAINMENT_FIXED)

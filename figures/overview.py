@@ -5,9 +5,11 @@ from __future__ import annotations
 import pandas as pd
 import plotly.graph_objects as go
 
-from i18n import tx
+from i18n import fmt_number, tx
 
 from .style import apply_base, region_color
+
+PARTS_PALETTE = ["#0b5394", "#e69f00", "#009e73", "#cc79a7"]  # colour-blind safe (Okabe-Ito and the house blue)
 
 
 def employment_lines(frame: pd.DataFrame, names: dict[str, str], lang: str) -> go.Figure:
@@ -30,3 +32,61 @@ def employment_lines(frame: pd.DataFrame, names: dict[str, str], lang: str) -> g
     fig.update_yaxes(title_text=tx(lang, "Sysselsatta", "Employees"), rangemode="tozero", tickformat=",.0f")
     fig.update_xaxes(title_text=tx(lang, "År", "Year"), dtick=2)
     return apply_base(fig, lang, height=380)
+
+
+def region_lines(frame: pd.DataFrame, names: dict[str, str], lang: str, *, unit: str, title: str, decimals: int = 0):
+    """Return one line per region of a series by year (frame: region, year, value); unit goes in the hover."""
+    fig = go.Figure()
+    number = f"%{{y:,.{decimals}f}}"
+    for i, (region, part) in enumerate(frame.groupby("region", sort=False)):
+        fig.add_trace(
+            go.Scatter(
+                x=part["year"],
+                y=part["value"],
+                mode="lines+markers",
+                name=names.get(region, region),
+                line=dict(color=region_color(region, i), width=3),
+                marker=dict(size=6),
+                hovertemplate=f"%{{fullData.name}}<br>%{{x}}: {number} {unit}<extra></extra>",
+            )
+        )
+    fig.update_yaxes(title_text=title, rangemode="tozero", tickformat=f",.{decimals}f")
+    fig.update_xaxes(title_text=tx(lang, "År", "Year"))
+    return apply_base(fig, lang, height=340)
+
+
+def stacked_bars(frame: pd.DataFrame, names: dict[str, str], parts: dict[str, str], lang: str, *, unit: str):
+    """Return one horizontal bar per region, stacked by part (frame: region, part, value); totals written at the end."""
+    fig = go.Figure()
+    regions = list(dict.fromkeys(frame["region"]))
+    labels = [names.get(r, r) for r in regions]
+    for i, (part, label) in enumerate(parts.items()):
+        rows = frame[frame["part"] == part].set_index("region").reindex(regions)
+        fig.add_trace(
+            go.Bar(
+                y=labels,
+                x=rows["value"],
+                name=label,
+                orientation="h",
+                marker_color=PARTS_PALETTE[i % len(PARTS_PALETTE)],
+                hovertemplate=f"%{{y}}<br>{label}: %{{x:,.0f}} {unit}<extra></extra>",
+            )
+        )
+    totals = frame.groupby("region")["value"].sum().reindex(regions)
+    fig.add_trace(
+        go.Scatter(
+            y=labels,
+            x=totals,
+            mode="text",
+            text=[fmt_number(v, lang) for v in totals],
+            textposition="middle right",
+            showlegend=False,
+            hoverinfo="skip",
+        )
+    )
+    fig.update_layout(barmode="stack")
+    fig.update_xaxes(
+        title_text=unit, range=[0, float(totals.max()) * 1.2]
+    )  # room for the totals written after the bars
+    fig.update_yaxes(autorange="reversed")
+    return apply_base(fig, lang, height=260)

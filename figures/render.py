@@ -4,6 +4,11 @@ kaleido.start_sync_server() would also keep one browser, but when Chromium fails
 dies, its callers wait forever on a queue. This module runs kaleido's own renderer in one
 event-loop thread instead, so a failed start or a stuck render ends in an error with a
 message, after a timeout, and the next request may try again.
+
+Heavy work stays off the readers' path: an export runs as one job (`with job():`), at most one
+job per worker at a time, RENDER_QUEUE more waiting at most RENDER_QUEUE_WAIT seconds; any
+other is refused at once with RendererBusy (the export route answers 503 with Retry-After).
+Chromium runs at a lower CPU priority (nice RENDER_NICE), so page and chart requests come first.
 """
 
 from __future__ import annotations
@@ -16,6 +21,7 @@ import shutil
 import threading
 import time
 from concurrent.futures import TimeoutError as FutureTimeout
+from contextlib import contextmanager
 
 import plotly.io as pio
 
@@ -26,6 +32,10 @@ START_TIMEOUT = 60  # seconds to start Chromium
 RENDER_TIMEOUT = 30  # seconds for one image
 RELOAD_EVERY = 25  # images between reloads of the renderer's page
 RETRY_AFTER = 60  # seconds the menu offers no images after Chromium failed to start
+QUEUE = int(os.environ.get("RENDER_QUEUE", "2"))  # export jobs that may wait for this worker's renderer
+QUEUE_WAIT = float(os.environ.get("RENDER_QUEUE_WAIT", "30"))  # seconds a waiting job may wait
+BUSY_RETRY_AFTER = int(os.environ.get("RENDER_RETRY_AFTER", "30"))  # seconds a refused export is told to wait
+NICE = int(os.environ.get("RENDER_NICE", "10"))  # CPU priority of Chromium and the renderer thread
 # MathJax would come from a CDN; nothing leaves the machine.
 pio.defaults.mathjax = None
 
@@ -68,6 +78,27 @@ class RenderUnavailable(RuntimeError):
     """Raised when no image can be made: no Chromium, or it would not start or render."""
 
 
+class RendererBusy(RuntimeError):
+    """Raised when this worker's renderer has a job running and its queue is full: try again after retry_after s."""
+
+    def __init__(self, retry_after: int = BUSY_RETRY_AFTER):
+        super().__init__(f"the image renderer is busy; try again in {retry_after} s")
+        self.retry_after = retry_after
+
+
+def _lower_priority() -> None:
+    """Lower this thread's CPU priority; the Chromium it starts inherits it (Linux: nice is per thread)."""
+    try:
+        os.setpriority(os.PRIO_PROCESS, threading.get_native_id(), NICE)
+    except (OSError, AttributeError):  # not Linux, or not allowed: run at the normal priority
+        pass
+
+
+def _run_loop(loop: asyncio.AbstractEventLoop) -> None:
+    _lower_priority()
+    loop.run_forever()
+
+
 def browser_path() -> str | None:
     """Return the Chromium kaleido should drive: $BROWSER_PATH, else chromium on PATH, else None."""
     configured = os.environ.get("BROWSER_PATH")
@@ -83,8 +114,12 @@ def browser_path() -> str | None:
 class Renderer:
     """One Chromium shared by all requests; calls are serialised by a lock."""
 
-    def __init__(self):
+    def __init__(self, queue: int = QUEUE, queue_wait: float = QUEUE_WAIT):
         self._lock = threading.Lock()
+        self._admitted = threading.BoundedSemaphore(1 + queue)  # the running job and those waiting
+        self._running = threading.Lock()  # held by the running job
+        self._queue_wait = queue_wait
+        self._active = 0  # jobs holding _running (0 or 1)
         self._loop: asyncio.AbstractEventLoop | None = None
         self._kaleido = None
         self.failure: str | None = None  # why the last start failed, in English, for the log
@@ -100,10 +135,36 @@ class Renderer:
             return False
         return self._failed_at is None or time.monotonic() - self._failed_at > RETRY_AFTER
 
+    @contextmanager
+    def job(self):
+        """Run an export as this worker's one renderer job, or raise RendererBusy at once (queue full) or after waiting."""
+        if not self._admitted.acquire(blocking=False):
+            raise RendererBusy()
+        try:
+            if not self._running.acquire(timeout=self._queue_wait):
+                raise RendererBusy()
+            self._active += 1
+            try:
+                yield
+            finally:
+                self._active -= 1
+                self._running.release()
+        finally:
+            self._admitted.release()
+
     def render(self, figure, fmt: str, width: int, height: int, scale: float = 1) -> bytes:
-        """Return the figure as PNG, SVG or PDF bytes; raise RenderUnavailable when that cannot be done."""
+        """Return the figure as PNG, SVG or PDF bytes; raise RenderUnavailable when that cannot be done.
+
+        Inside a job (also from the job's helper threads) it draws at once; outside, it is a job of its own.
+        """
         if fmt not in FORMATS:
             raise ValueError(f"unknown image format {fmt!r}")
+        if not self._active:
+            with self.job():
+                return self._render(figure, fmt, width, height, scale)
+        return self._render(figure, fmt, width, height, scale)
+
+    def _render(self, figure, fmt: str, width: int, height: int, scale: float) -> bytes:
         opts = {"format": fmt, "width": int(width), "height": int(height), "scale": scale}
         with self._lock:
             self._start()
@@ -123,7 +184,7 @@ class Renderer:
             self.failure = "no Chromium found (set BROWSER_PATH or install chromium)"
             raise RenderUnavailable(self.failure)
         loop = asyncio.new_event_loop()
-        threading.Thread(target=loop.run_forever, name="kaleido-renderer", daemon=True).start()
+        threading.Thread(target=_run_loop, args=(loop,), name="kaleido-renderer", daemon=True).start()
 
         async def open_browser():
             k = _kaleido_class()(n=1, timeout=RENDER_TIMEOUT, mathjax=False, path=path)
@@ -170,6 +231,11 @@ atexit.register(renderer.close)
 def render(figure, fmt: str, width: int, height: int, scale: float = 1) -> bytes:
     """Render with the shared renderer."""
     return renderer.render(figure, fmt, width, height, scale)
+
+
+def job():
+    """Return the context of one export job on this worker's renderer (see Renderer.job)."""
+    return renderer.job()
 
 
 def images_available() -> bool:

@@ -26,6 +26,7 @@ class ChartSpec:
     # Shown on the page instead of the figure (html components): a matrix that is a table by nature
     # is an HTML table there. The exports still draw the figure.
     page: object = None
+    datasets: list[str] = field(default_factory=list)  # codes of the datasets behind it (charts.sources.recording)
 
     @property
     def is_example(self) -> bool:
@@ -47,3 +48,9 @@ class ChartSpec:
         which cost more than building most charts.
         """
         return replace(self, figure=self.figure_dict())
+
+    @property
+    def message(self) -> str:
+        """Return the words an empty chart stands for (figures.style.empty_figure), or ""."""
+        meta = (self.figure_dict().get("layout") or {}).get("meta")
+        return meta.get("message", "") if isinstance(meta, dict) else ""

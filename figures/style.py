@@ -1,6 +1,8 @@
-"""Hold the shared look of every chart: palette, fonts, number format, source line."""
+"""Hold the shared look of every chart: palette, fonts, number format, source line, rows with their names above."""
 
 from __future__ import annotations
+
+import textwrap
 
 import plotly.graph_objects as go
 
@@ -29,6 +31,7 @@ STATUS_COLORS = {
     "planerad": "#8c959f",
     "forsenad": "#D55E00",
     "struken": "#882255",  # not #CC79A7: with deuteranopia that looks like "planerad" grey
+    "okand": "#2b2b2b",  # no status reported: dark grey, apart from every other status for colour-blind readers
 }
 
 
@@ -49,6 +52,8 @@ def apply_base(fig: go.Figure, lang: str, *, height: int | None = 420, legend: b
         showlegend=legend,
         legend=dict(orientation="h", yanchor="bottom", y=1.02, x=0, title_text=""),
         height=height,
+        # A finger that scrolls the page over a chart must scroll the page, not zoom the chart.
+        dragmode=False,
     )
     fig.update_xaxes(gridcolor=GRID_COLOR, zerolinecolor=GRID_COLOR, automargin=True)
     fig.update_yaxes(gridcolor=GRID_COLOR, zerolinecolor=GRID_COLOR, automargin=True)
@@ -63,4 +68,99 @@ def empty_figure(message: str, lang: str) -> go.Figure:
     )
     fig.update_xaxes(visible=False)
     fig.update_yaxes(visible=False)
+    fig.update_layout(meta={"message": message})  # the page shows the words instead of an empty chart
     return apply_base(fig, lang, height=240, legend=False)
+
+
+HEADING_SIZE = 12  # font size of a row's name above its bar
+HEADING_LINE = 16  # pixels per line of such a name
+HEADING_CHARS = 42  # characters per line: a phone (about 330 px of chart) writes this many at HEADING_SIZE
+
+
+def escape(text: str) -> str:
+    """Return text that Plotly writes as it is (it reads a small HTML subset in labels)."""
+    return str(text).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
+def wrapped(text: str, width: int = HEADING_CHARS, max_lines: int = 2) -> list[str]:
+    """Return text as at most max_lines lines of about width characters (the last one shortened with …)."""
+    lines = textwrap.wrap(str(text), width) or [""]
+    if len(lines) > max_lines:
+        lines = lines[:max_lines]
+        lines[-1] = lines[-1][: width - 1].rstrip(" ,;") + "…"
+    return lines
+
+
+def heading_lines(names, details=None) -> int:
+    """Return how many lines the tallest row heading takes (its wrapped name, plus a line of details)."""
+    names = list(names)
+    details = list(details) if details is not None else [""] * len(names)
+    return max([len(wrapped(n)) + (len(wrapped(d)) if d else 0) for n, d in zip(names, details)] or [1])
+
+
+def row_headings(names, details=None, *, axis: str = "", band: float = 0.4) -> list[dict]:
+    """Return annotations that write each row's full name left-aligned above its bar.
+
+    A phone has no room for long names beside the bars: written above, they take the chart's whole
+    width and leave the bars theirs. details (optional, one per row) adds muted lines under the name.
+    Row i spans y = i - 0.5 to i + 0.5; band is the share of it the bar (or bar group) takes, at the
+    row's bottom (bar_position); the name fills the rest of the row above it.
+    """
+    details = list(details) if details is not None else [""] * len(names)
+    notes = []
+    for i, (name, detail) in enumerate(zip(names, details)):
+        lines = wrapped(name)
+        text = "<br>".join(escape(line) for line in lines)
+        if detail:
+            text += "".join(f"<br><span style='color:{MUTED_COLOR}'>{escape(line)}</span>" for line in wrapped(detail))
+        notes.append(
+            dict(
+                name="row-heading",  # figures.export_pages finds the names by it
+                text=text,
+                hovertext=escape(name) if lines[-1].endswith("…") else None,  # the whole name, where shortened
+                x=0,
+                xref=f"x{axis} domain",
+                xanchor="left",
+                align="left",
+                y=i + 0.5 - band,
+                yref=f"y{axis}",
+                yanchor="bottom",
+                yshift=1,
+                showarrow=False,
+                font=dict(size=HEADING_SIZE, color=TEXT_COLOR),
+                bgcolor="rgba(255,255,255,0.85)",  # a reference line behind the name must not cross it out
+            )
+        )
+    return notes
+
+
+def bar_positions(count: int, band: float) -> list[float]:
+    """Return where row i's bar lies: at the bottom of its row, under its name (see row_headings)."""
+    return [i + (1 - band) / 2 for i in range(count)]
+
+
+def row_axis(count: int, top: float = 0.0) -> dict:
+    """Return y-axis settings for rows 0..count-1 top to bottom, their names written as headings instead.
+
+    top: rows of extra room above the first row (for a name written in the gap above a row of cells).
+    """
+    return dict(
+        range=[count - 0.5, -0.5 - top],
+        autorange=False,
+        showticklabels=False,
+        showgrid=False,
+        zeroline=False,
+        fixedrange=True,
+    )
+
+
+def mark_rows(fig: go.Figure, rows: list[int], row_px: float, fixed_px: float) -> go.Figure:
+    """Record in the figure how its rows lie, so an export can give each row room or page through them.
+
+    rows: the number of rows of each panel (y axis) in order; row_px: screen pixels per row;
+    fixed_px: the screen pixels one panel needs besides its rows (axes, legend, margins).
+    """
+    meta = dict(fig.layout.meta) if isinstance(fig.layout.meta, dict) else {}
+    meta["rows"] = dict(counts=[int(r) for r in rows], row_px=float(row_px), fixed_px=float(fixed_px))
+    fig.update_layout(meta=meta)
+    return fig

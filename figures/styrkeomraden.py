@@ -8,6 +8,7 @@ symbol and words (legend, labels, hover), never by colour alone.
 from __future__ import annotations
 
 import math
+import textwrap
 
 import numpy as np
 import pandas as pd
@@ -16,7 +17,18 @@ from plotly.subplots import make_subplots
 
 from i18n import fmt_number, fmt_signed_percent, tx
 
-from .style import DIVERGING, MUTED_COLOR, TEXT_COLOR, apply_base
+from .style import (
+    DIVERGING,
+    HEADING_LINE,
+    MUTED_COLOR,
+    TEXT_COLOR,
+    apply_base,
+    bar_positions,
+    heading_lines,
+    mark_rows,
+    row_axis,
+    row_headings,
+)
 
 CATEGORY_STYLE = {  # class: (colour, symbol); Okabe-Ito colours, distinct shapes
     "helhetlig": ("#0072B2", "diamond"),
@@ -26,6 +38,11 @@ CATEGORY_STYLE = {  # class: (colour, symbol); Okabe-Ito colours, distinct shape
 }
 LQ_TICKS = [0.125, 0.25, 0.5, 1, 2, 4, 8, 16]
 BAR_HEIGHT = 24
+BAR_PX = 16  # a bar's thickness on screen; its name takes the lines above it
+PANEL_FIXED = 150  # pixels of a panel figure besides its rows: axis title, legend, margins
+PANEL_GAP = 90  # pixels between stacked panels (the region's name)
+HEATMAP_CELL = 24  # pixels of a heatmap cell's height; its row's name takes the gap above
+HEATMAP_FIXED = 150  # pixels of the heatmap besides its rows: region names, colour scale, margins
 
 
 def short(name: str, width: int = 32) -> str:
@@ -61,7 +78,8 @@ def lq_axis_ticks(values, lang: str) -> dict:
 def bubble_chart(frame: pd.DataFrame, panels: list[str], lang: str, *, growth: float, reference: str) -> go.Figure:
     """Return LQ (x, log) against employment change (y, %) with bubble size = employees, one panel per region.
 
-    frame: panel, name, value, lq, change, change_pct, category, category_name, label (show the name).
+    frame: panel, name, value, lq, change, change_pct, category, category_name, label (a number written at
+    the bubble, its name in the chart's key below; "" for none: names would overlap on a phone).
     growth: the reference's total change (share), drawn as the horizontal reference line.
     """
     several = len(panels) > 1
@@ -87,9 +105,11 @@ def bubble_chart(frame: pd.DataFrame, panels: list[str], lang: str, *, growth: f
                 x=rows["lq"],
                 y=rows["change_pct"] * 100,
                 mode="markers+text",
-                text=[short(n, 22) if lab else "" for n, lab in zip(rows["name"], rows["label"])],
-                textposition="top center",
-                textfont=dict(size=11, color=TEXT_COLOR),
+                text=list(rows["label"]),
+                # On the bubble itself, with a white halo: numbered bubbles lie apart (the chart's
+                # builder sees to it), so their numbers do too, whatever the bubbles' sizes.
+                textposition="middle center",
+                textfont=dict(size=12, color=TEXT_COLOR, weight="bold", shadow="auto"),
                 cliponaxis=False,
                 name=rows["category_name"].iloc[0],
                 legendgroup=category,
@@ -113,10 +133,17 @@ def bubble_chart(frame: pd.DataFrame, panels: list[str], lang: str, *, growth: f
         quadrants(shapes, notes, i, lang, growth=growth, reference=reference)
     fig.update_layout(shapes=shapes, annotations=[*fig.layout.annotations, *notes])
     fig.update_xaxes(**lq_axis_ticks(frame["lq"], lang))
-    fig.update_xaxes(title_text=tx(lang, "Lokaliseringskvot (logaritmisk skala)", "Location quotient (log scale)"))
-    fig.update_yaxes(ticksuffix=" %" if lang != "en" else "%", zeroline=True)
+    fig.update_xaxes(
+        title_text=tx(lang, "Lokaliseringskvot<br>(logaritmisk skala)", "Location quotient<br>(log scale)")
+    )
+    # Empty bands above and below the bubbles hold the quadrants' names, clear of the numbers.
+    change = (frame["change_pct"] * 100).dropna()
+    low, high = (float(change.min()), float(change.max())) if len(change) else (-1.0, 1.0)
+    pad = max(high - low, 1.0) * 0.22
+    fig.update_yaxes(ticksuffix=" %" if lang != "en" else "%", zeroline=True, range=[low - pad, high + pad])
     fig.update_yaxes(title_text=tx(lang, "Förändring av sysselsatta", "Change in employees"))
-    return apply_base(fig, lang, height=540 if not several else 140 + 400 * len(panels))
+    fig = apply_base(fig, lang, height=540 if not several else 140 + 400 * len(panels))
+    return fig.update_layout(meta={"panels": len(panels)}) if several else fig  # a slide per region
 
 
 def quadrants(shapes: list, notes: list, i: int, lang: str, *, growth: float, reference: str) -> None:
@@ -170,19 +197,23 @@ def quadrants(shapes: list, notes: list, i: int, lang: str, *, growth: float, re
 def lq_bars(frame: pd.DataFrame, panels: list[str], lang: str) -> go.Figure:
     """Return ranked horizontal bars of LQ, one stacked panel per region, the quotient and stars as text.
 
+    Each industry's full name is written above its bar (a phone has no room beside it).
     frame: panel, name, lq, stars (int), category, category_name; rows in the order to draw, highest first.
     """
     fig = panel_figure(panels)
+    parts = [frame[frame["panel"] == panel] for panel in panels]
+    band, row_px = row_band(BAR_PX, heading_lines(frame["name"]))
     shapes = []
-    for i, panel in enumerate(panels):
-        part = frame[frame["panel"] == panel]
+    for i, part in enumerate(parts):
+        position = dict(zip(part["name"], bar_positions(len(part), band)))
         for category, (colour, _symbol) in CATEGORY_STYLE.items():
             rows = part[part["category"] == category]
             if rows.empty:
                 continue
             trace = go.Bar(
                 x=rows["lq"],
-                y=[short(n) for n in rows["name"]],
+                y=rows["name"].map(position),
+                width=band,
                 orientation="h",
                 name=rows["category_name"].iloc[0],
                 legendgroup=category,
@@ -197,16 +228,50 @@ def lq_bars(frame: pd.DataFrame, panels: list[str], lang: str) -> go.Figure:
                 + ": %{text}<br>%{customdata[1]}<extra></extra>",
             )
             fig.add_trace(trace, **cell_axis(i, panels))
-        order = [short(n) for n in part["name"]]
-        fig.update_yaxes(categoryorder="array", categoryarray=order[::-1], **cell_axis(i, panels))
         sx = axis_suffix(i)
         line = dict(color=MUTED_COLOR, dash="dash", width=1.5)
         shapes.append(dict(type="line", xref=f"x{sx}", yref=f"y{sx} domain", x0=1, x1=1, y0=0, y1=1, line=line))
-    fig.update_layout(shapes=shapes)
+    name_rows(fig, panels, [list(p["name"]) for p in parts], band=band)
+    fig.update_layout(shapes=shapes, barmode="overlay")
     top = float(frame["lq"].max()) if not frame.empty else 1.0
-    fig.update_xaxes(range=[0, max(top, 1.0) * 1.25], title_text=tx(lang, "Lokaliseringskvot", "Location quotient"))
-    per_panel = max((frame.groupby("panel").size().max() if not frame.empty else 1), 3)
-    return apply_base(fig, lang, height=80 + len(panels) * (per_panel * BAR_HEIGHT + 60))
+    fig.update_xaxes(range=[0, max(top, 1.0) * 1.3], title_text=tx(lang, "Lokaliseringskvot", "Location quotient"))
+    return panel_height(fig, lang, parts, row_px)
+
+
+def row_band(bar_px: float, lines: int) -> tuple[float, float]:
+    """Return (the bar's share of a row, the row's pixels) for a bar of bar_px under a heading of so many lines."""
+    row_px = bar_px + lines * HEADING_LINE + 8
+    return bar_px / row_px, row_px
+
+
+def name_rows(fig: go.Figure, panels: list[str], names: list[list[str]], details=None, *, band: float) -> None:
+    """Write each panel's row names above its bars and give each panel's y axis its rows, top to bottom."""
+    notes = []
+    for i, panel_names in enumerate(names):
+        notes += row_headings(panel_names, details[i] if details else None, axis=axis_suffix(i), band=band)
+        fig.update_yaxes(**row_axis(max(len(panel_names), 1)), **cell_axis(i, panels))
+    fig.update_layout(annotations=[*fig.layout.annotations, *notes])
+
+
+def panel_height(fig: go.Figure, lang: str, parts: list[pd.DataFrame], row_px: float, *, legend=True) -> go.Figure:
+    """Give a panel figure the house look, a height that gives every row row_px, and its rows' record for exports.
+
+    The panels' domains are set in pixels' proportions (make_subplots spaces them by a share of the
+    height, which squeezed the rows of a tall figure): each panel gets its rows, PANEL_GAP between.
+    """
+    counts = [len(p) for p in parts]
+    panel_px = max(counts + [1]) * row_px
+    content = len(parts) * panel_px + (len(parts) - 1) * PANEL_GAP
+    fig = apply_base(fig, lang, height=round(PANEL_FIXED + content), legend=legend)
+    if len(parts) > 1:
+        titles = {a.text: a for a in fig.layout.annotations if a.yref == "paper"}
+        for i in range(len(parts)):
+            top = 1 - i * (panel_px + PANEL_GAP) / content
+            bottom = max(top - panel_px / content, 0.0)
+            fig.layout[f"yaxis{axis_suffix(i)}"].domain = [bottom, top]
+        for i, title in enumerate(titles.values()):
+            title.y = 1 - i * (panel_px + PANEL_GAP) / content
+    return mark_rows(fig, counts, row_px, PANEL_FIXED)
 
 
 def cell_axis(i: int, panels: list[str]) -> dict:
@@ -217,6 +282,8 @@ def cell_axis(i: int, panels: list[str]) -> dict:
 def lq_heatmap(lq: pd.DataFrame, employees: pd.DataFrame, lang: str) -> go.Figure:
     """Return industries (rows) × regions (columns) coloured by LQ around 1, each cell with its quotient as text.
 
+    Each industry's full name is written in the gap above its row of cells, so the cells keep the
+    chart's whole width on a phone; the colour scale lies below.
     lq, employees: frames indexed by industry name with one column per region name.
     """
     with np.errstate(divide="ignore"):
@@ -226,11 +293,14 @@ def lq_heatmap(lq: pd.DataFrame, employees: pd.DataFrame, lang: str) -> go.Figur
     people = [[fmt_number(v, lang) if np.isfinite(v) else "–" for v in row] for row in employees.to_numpy(float)]
     scale = [[0.0, DIVERGING[0]], [0.25, DIVERGING[1]], [0.5, DIVERGING[2]], [0.75, DIVERGING[3]], [1.0, DIVERGING[4]]]
     ticks = [-2, -1, 0, 1, 2]
+    names = list(lq.index)
+    gap = heading_lines(names) * HEADING_LINE + 4
+    row_px = HEATMAP_CELL + gap
     fig = go.Figure(
         go.Heatmap(
             z=z,
-            x=list(lq.columns),
-            y=[short(n, 30) for n in lq.index],
+            x=list(range(len(lq.columns))),
+            y=list(range(len(names))),
             zmin=-2,
             zmax=2,
             colorscale=scale,
@@ -241,24 +311,49 @@ def lq_heatmap(lq: pd.DataFrame, employees: pd.DataFrame, lang: str) -> go.Figur
                 [
                     np.array(text, dtype=object),
                     np.array(people, dtype=object),
-                    np.array([[n] * lq.shape[1] for n in lq.index], dtype=object),
+                    np.array([[n] * lq.shape[1] for n in names], dtype=object),
+                    np.array([list(lq.columns)] * len(names), dtype=object),
                 ]
             ),
-            hovertemplate="<b>%{customdata[2]}</b><br>%{x}<br>"
+            hovertemplate="<b>%{customdata[2]}</b><br>%{customdata[3]}<br>"
             + tx(lang, "Lokaliseringskvot", "Location quotient")
             + ": %{customdata[0]}<br>"
             + tx(lang, "Sysselsatta", "Employees")
             + ": %{customdata[1]}<extra></extra>",
             colorbar=dict(
-                title=dict(text=tx(lang, "Kvot", "Quotient")),
+                title=dict(text=tx(lang, "Kvot", "Quotient"), side="top"),
                 tickvals=ticks,
                 ticktext=[fmt_number(2.0**t, lang, 2 if t < 0 else 0) for t in ticks],
-                thickness=12,
+                orientation="h",
+                thickness=10,
+                len=min(1.0, 0.2 + 0.2 * len(lq.columns)),
+                x=0,
+                xanchor="left",
+                y=0,
+                yref="container",
+                yanchor="bottom",
             ),
             xgap=2,
-            ygap=2,
+            ygap=gap,
         )
     )
-    fig.update_yaxes(autorange="reversed", showgrid=False)
-    fig.update_xaxes(side="top", showgrid=False)
-    return apply_base(fig, lang, height=max(260, 90 + 26 * len(lq.index)), legend=False)
+    fig.update_yaxes(**row_axis(len(names), top=gap / 2 / row_px))
+    fig.update_xaxes(
+        side="top",
+        showgrid=False,
+        zeroline=False,
+        tickvals=list(range(len(lq.columns))),
+        ticktext=["<br>".join(textwrap.wrap(c, 11, break_long_words=False)) for c in lq.columns],
+        tickfont=dict(size=11),
+        range=[-0.5, len(lq.columns) - 0.5],
+        fixedrange=True,
+    )
+    fig.update_layout(
+        annotations=[
+            {**note, "y": i - 0.5, "yanchor": "middle", "yshift": 0}
+            for i, note in enumerate(row_headings(names, band=1.0))
+        ]
+    )
+    fig = apply_base(fig, lang, height=round(HEATMAP_FIXED + row_px * len(names) + gap / 2), legend=False)
+    fig.update_layout(margin=dict(b=80))
+    return mark_rows(fig, [len(names)], row_px, HEATMAP_FIXED)

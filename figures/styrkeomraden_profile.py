@@ -14,11 +14,28 @@ import plotly.graph_objects as go
 
 from i18n import fmt_number, fmt_percent, tx
 
-from .style import MUTED_COLOR, OKABE_ITO, apply_base
-from .styrkeomraden import BAR_HEIGHT, CATEGORY_STYLE, axis_suffix, cell_axis, panel_figure, short
+from .style import MUTED_COLOR, OKABE_ITO, apply_base, bar_positions, heading_lines, mark_rows, wrapped
+from .styrkeomraden import (
+    BAR_PX,
+    CATEGORY_STYLE,
+    axis_suffix,
+    cell_axis,
+    name_rows,
+    panel_figure,
+    panel_height,
+    row_band,
+)
 
 YES, NO = "✓", "–"
-ASSESSMENT_FILL = {"bekraftas": "#cfe8dc", "delvis": "#fbe3b8", "bekraftas_inte": "#eeeeee", "ny_kandidat": "#d6e6f5"}
+GROUP_BAR_PX = 13  # one bar of a group
+ASSESSMENT_FILL = {
+    "bekraftas": "#cfe8dc",
+    "delvis": "#fbe3b8",
+    "bekraftas_inte": "#eeeeee",
+    "naringsliv_ja": "#e3f1ea",
+    "naringsliv_nej": "#f4f4f4",
+    "ny_kandidat": "#d6e6f5",
+}
 
 
 def criteria_matrix(frame: pd.DataFrame, criteria: list[tuple[str, str]], lang: str) -> go.Figure:
@@ -73,15 +90,26 @@ def criteria_matrix(frame: pd.DataFrame, criteria: list[tuple[str, str]], lang: 
         categoryorder="array",
         categoryarray=[*labels, klass],
     )
-    fig.update_yaxes(autorange="reversed", showgrid=False, categoryorder="array", categoryarray=list(frame["row"]))
+    rows = list(frame["row"])
+    # Every row's label, always: Plotly would skip every other one on a crowded category axis.
+    fig.update_yaxes(
+        autorange="reversed",
+        showgrid=False,
+        categoryorder="array",
+        categoryarray=rows,
+        tickmode="array",
+        tickvals=rows,
+        ticktext=rows,
+    )
     fig = apply_base(fig, lang, height=max(300, 230 + 26 * len(frame)))
     fig.update_layout(margin=dict(t=20, b=10), legend=dict(y=-0.02, yanchor="top"))
-    return fig
+    return mark_rows(fig, [len(frame)], 26, 230)
 
 
 def shift_share_bars(frame: pd.DataFrame, panels: list[str], lang: str) -> go.Figure:
     """Return stacked horizontal bars of the three shift-share parts, with the whole change as a marked number.
 
+    Each industry's full name and its whole change are written above its bar.
     frame: panel, name, national_growth, industry_mix, regional_component, change; rows in drawing order.
     """
     parts = [
@@ -89,46 +117,51 @@ def shift_share_bars(frame: pd.DataFrame, panels: list[str], lang: str) -> go.Fi
         ("industry_mix", tx(lang, "Branschstruktur", "Industry mix"), OKABE_ITO[4], "/"),
         ("regional_component", tx(lang, "Regional komponent", "Regional component"), OKABE_ITO[0], "."),
     ]
+    whole = tx(lang, "Hela förändringen", "Whole change")
     fig = panel_figure(panels)
-    for i, panel in enumerate(panels):
-        part = frame[frame["panel"] == panel]
-        names = [short(n) for n in part["name"]]
+    frames = [frame[frame["panel"] == panel] for panel in panels]
+    band, row_px = row_band(BAR_PX, heading_lines(frame["name"], frame["name"]))
+    details = []
+    for i, part in enumerate(frames):
+        rows = bar_positions(len(part), band)
         for key, label, colour, pattern in parts:
             fig.add_trace(
                 go.Bar(
                     x=part[key],
-                    y=names,
+                    y=rows,
+                    width=band,
                     orientation="h",
                     name=label,
                     legendgroup=key,
                     showlegend=i == 0,
                     marker=dict(color=colour, pattern=dict(shape=pattern, fgcolor="#1f2328", size=6)),
-                    hovertemplate="%{y}<br>" + label + ": %{x:,.0f}<extra></extra>",
+                    customdata=part["name"],
+                    hovertemplate="%{customdata}<br>" + label + ": %{x:,.0f}<extra></extra>",
                 ),
                 **cell_axis(i, panels),
             )
+        changes = [fmt_number(v, lang) for v in part["change"]]
         fig.add_trace(
             go.Scatter(
                 x=part["change"],
-                y=names,
-                mode="markers+text",
+                y=rows,
+                mode="markers",
                 marker=dict(symbol="diamond", size=10, color="#1f2328"),
-                text=[fmt_number(v, lang) for v in part["change"]],
-                textposition="middle right",
-                name=tx(lang, "Hela förändringen", "Whole change"),
+                name=whole,
                 legendgroup="change",
                 showlegend=i == 0,
-                hovertemplate="%{y}<br>" + tx(lang, "Hela förändringen", "Whole change") + ": %{text}<extra></extra>",
+                customdata=np.stack([part["name"], changes], axis=-1) if len(part) else None,
+                hovertemplate="%{customdata[0]}<br>" + whole + ": %{customdata[1]}<extra></extra>",
             ),
             **cell_axis(i, panels),
         )
-        fig.update_yaxes(categoryorder="array", categoryarray=names[::-1], **cell_axis(i, panels))
+        details.append([f"{whole}: {c}" for c in changes])
+    name_rows(fig, panels, [list(p["name"]) for p in frames], details, band=band)
     fig.update_layout(barmode="relative")
     fig.update_xaxes(
         title_text=tx(lang, "Personer", "Persons"), tickformat=",.0f", zeroline=True, zerolinecolor=MUTED_COLOR
     )
-    rows = frame.groupby("panel").size().max() if not frame.empty else 1
-    return apply_base(fig, lang, height=110 + len(panels) * (rows * BAR_HEIGHT + 60))
+    return panel_height(fig, lang, frames, row_px)
 
 
 def grouped_bars(
@@ -143,24 +176,31 @@ def grouped_bars(
 ) -> go.Figure:
     """Return grouped horizontal bars (one series per measure), one stacked panel per region, values as text.
 
+    Each row's full name is written above its bars; a series without a bar in a row (too few cases)
+    is said in words on the line under the name, so such words never collide with the bars.
     frame: panel, name and one column per series key (and optionally <key>_text, words that replace the
-    number); series: (key, label) in order.
+    bar); series: (key, label) in order.
     """
     patterns = ["", "/", "."]
     fig = panel_figure(panels)
-    shapes = []
-    for i, panel in enumerate(panels):
-        part = frame[frame["panel"] == panel]
-        names = [short(n) for n in part["name"]]
+    frames = [frame[frame["panel"] == panel] for panel in panels]
+    shapes, details = [], []
+    for part in frames:
+        words = [part[f"{key}_text"] if f"{key}_text" in part else pd.Series("", index=part.index) for key, _ in series]
+        details.append([" · ".join(w for w in row if w) for row in zip(*words)] if len(part) else [])
+    flat = [d for panel in details for d in panel]
+    band, row_px = row_band(GROUP_BAR_PX * len(series), heading_lines(frame["name"], flat))
+    for i, part in enumerate(frames):
+        rows = bar_positions(len(part), band)
         for k, (key, label) in enumerate(series):
             values = part[key]
             text = [fmt_percent(v, lang) if percent else fmt_number(v, lang, 2) for v in values]
-            if f"{key}_text" in part:  # a word instead of the number (too few cases to count)
-                text = [own or t for own, t in zip(part[f"{key}_text"], text)]
+            if f"{key}_text" in part:  # the words under the name say why there is no bar
+                text = ["" if own else t for own, t in zip(part[f"{key}_text"], text)]
             fig.add_trace(
                 go.Bar(
                     x=values,
-                    y=names,
+                    y=rows,
                     orientation="h",
                     name=label,
                     legendgroup=key,
@@ -168,24 +208,25 @@ def grouped_bars(
                     marker=dict(color=OKABE_ITO[k], pattern=dict(shape=patterns[k % 3], fgcolor="white", size=6)),
                     text=text,
                     textposition="outside",
+                    textfont=dict(size=GROUP_BAR_PX - 2),  # no taller than its bar: it must not reach the name above
                     cliponaxis=False,
-                    hovertemplate="%{y}<br>" + label + ": %{text}<extra></extra>",
+                    customdata=part["name"],
+                    hovertemplate="%{customdata}<br>" + label + ": %{text}<extra></extra>",
                 ),
                 **cell_axis(i, panels),
             )
-        fig.update_yaxes(categoryorder="array", categoryarray=names[::-1], **cell_axis(i, panels))
         if reference_line is not None:
             sx = axis_suffix(i)
             line = dict(color=MUTED_COLOR, dash="dash", width=1.5)
             x = reference_line
             shapes.append(dict(type="line", xref=f"x{sx}", yref=f"y{sx} domain", x0=x, x1=x, y0=0, y1=1, line=line))
-    fig.update_layout(barmode="group", bargap=0.25, shapes=shapes)
+    name_rows(fig, panels, [list(p["name"]) for p in frames], details, band=band)
+    fig.update_layout(barmode="group", bargap=1 - band, bargroupgap=0.05, shapes=shapes)
     top = np.nanmax(frame[[k for k, _ in series]].to_numpy(float)) if not frame.empty else 1
-    top = top if np.isfinite(top) else 1
-    fig.update_xaxes(title_text=unit, range=[0, top * 1.3], tickformat=".0%" if percent else None)
-    rows = frame.groupby("panel").size().max() if not frame.empty else 1
-    height = 110 + len(panels) * (rows * BAR_HEIGHT * len(series) * 0.7 + 60)
-    return apply_base(fig, lang, height=height, legend=len(series) > 1)
+    top = top if np.isfinite(top) and top > 0 else 1
+    title = "<br>".join(wrapped(unit, 32, 3))  # a long unit would run past a phone's edge
+    fig.update_xaxes(title_text=title, range=[0, top * 1.3], tickformat=".0%" if percent else None)
+    return panel_height(fig, lang, frames, row_px, legend=len(series) > 1)
 
 
 def test_area_table(frame: pd.DataFrame, headers: list[str], lang: str) -> go.Figure:

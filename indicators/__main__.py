@@ -5,8 +5,11 @@
     python -m indicators higher-education | size-change | shift-share | innovation | academic
         | strengths | test-areas  [same options; see --help of each]
 
-Bad input (unknown region, level or industry, a year without data, an industry nobody works in
-in the reference) gives a message naming the argument and a non-zero exit, never a traceback.
+Regions and references are SCB codes (00, 17, 1780) or NUTS codes (SE, SE31, SE311). Bad input
+(unknown region, level or industry, a year without data, an industry nobody works in in the reference)
+gives a message naming the argument (and, for a year, the years that have data) and exit code 2; a
+question whose answer is empty (no value for that region, level and year) says so and exits 1. Never a
+traceback, never an empty table with exit 0.
 """
 
 from __future__ import annotations
@@ -23,6 +26,7 @@ from data.store import database_url, engine_for, sqlite_path
 
 from .academic import academic_specialisation
 from .analysis import default_years, strength_analysis
+from .cli_help import default_level, missing_note, scb_codes
 from .dynamics import innovation, shift_share, size_and_change
 from .levels import InvalidArgument, industries
 from .lq import MEASURE_NAMES, higher_education, location_quotients, without_reference
@@ -42,7 +46,7 @@ def common(p: argparse.ArgumentParser, *, period: bool = False, region_default: 
     p.add_argument("--year", type=int, help="år (standard: alla år, eller det senaste)")
     if period:
         p.add_argument("--start", type=int, help="periodens första år (standard: fem år före --year)")
-    p.add_argument("--level", default="division", help="branschnivå: section, division, a10 eller sector")
+    p.add_argument("--level", help="branschnivå: section, division, a10 eller sector (standard: den finaste med data)")
     p.add_argument("--reference", default="00", help="referens: 00 (riket) eller SE31 (Norra Mellansverige)")
     p.add_argument("--region", help=f"regionkod, flera med komma (standard: {region_default})")
     p.add_argument("--format", choices=["csv", "json"], default="csv")
@@ -104,7 +108,7 @@ def location_quotients_cmd(conn, args) -> pd.DataFrame:
         print(f"Obs: ingen kvot för {', '.join(missing)}: branschen saknas i referensen.", file=sys.stderr)
     out = out.assign(reference=args.reference)
     cols = ["region", "industry", "year", "lq", "value", "region_total", "reference", "reference_value"]
-    return out[cols + ["reference_total", "is_example"]]
+    return out[cols + ["reference_total", "is_example", "uncertain"]]
 
 
 def thresholds_of(args) -> Thresholds:
@@ -158,8 +162,15 @@ def test_areas_cmd(conn, args) -> pd.DataFrame:
 
 
 def period(conn, args) -> dict:
-    """Return start and year for the period commands: the latest year and five years before by default."""
-    start, year = default_years(as_source(conn), args.year, getattr(args, "start", None))
+    """Return start and year for the period commands: the latest year with industry data and five years before."""
+    start, year = default_years(
+        as_source(conn),
+        args.year,
+        getattr(args, "start", None),
+        level=args.level,
+        regions=regions_arg(args.region),
+        reference=args.reference,
+    )
     return dict(start=start, year=year)
 
 
@@ -203,11 +214,18 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     try:
         with engine_for(url).connect() as conn:
-            frame = COMMANDS[args.command](conn, args)
-    except InvalidArgument as exc:
-        flag = "--" + exc.argument.replace("_", "-")
-        print(f"Fel i {flag} {exc.value}: {exc.message_sv}.", file=sys.stderr)
-        return 2
+            scb_codes(conn, args)
+            default_level(conn, args)
+            try:
+                frame = COMMANDS[args.command](conn, args)
+            except InvalidArgument as exc:
+                flag = "--" + exc.argument.replace("_", "-") + ("" if exc.value is None else f" {exc.value}")
+                extra = f" {missing_note(conn, args)}" if exc.argument in ("year", "start") else ""
+                print(f"Fel i {flag}: {exc.message_sv}.{extra}", file=sys.stderr)
+                return 2
+            if frame.empty:
+                print(f"Inga värden att visa för den frågan. {missing_note(conn, args)}", file=sys.stderr)
+                return 1
     except SQLAlchemyError as exc:
         print(f"Fel: databasen {url} kunde inte läsas ({type(exc).__name__}).", file=sys.stderr)
         return 1

@@ -121,7 +121,14 @@ def academic_specialisation(conn, *, groups=None, year=None, window: int = 3, su
     if subject_level not in (1, 3):
         raise InvalidArgument("subject_level", subject_level, "ämnesnivån är 1 eller 3", "the subject level is 1 or 3")
     have = sorted(pubs["year"].unique())
-    year = int(year) if year is not None else (have[-1] if have else None)
+    if not have:
+        raise InvalidArgument(
+            "year",
+            year,
+            "det finns inga publikationsuppgifter i databasen (läs in dem: python -m data import FIL --importer publikationer)",
+            "the store has no publication data (import it: python -m data import FILE --importer publikationer)",
+        )
+    year = int(year) if year is not None else have[-1]
     if year not in have:
         raise InvalidArgument(
             "year", year, f"det finns inga publikationsuppgifter år {year}", f"there is no publication data for {year}"

@@ -10,12 +10,11 @@ import pandas as pd
 from cache import cache
 from data.store import engine_for
 
-from .academic import academic_specialisation, university_groups
-from .dynamics import innovation, shift_share
+from .analysis_parts import academic_part, ensure_columns, join_parts
 from .levels import InvalidArgument, check_level
-from .lq import check_region_and_reference, check_years, higher_education, location_quotients
+from .lq import check_region_and_reference, check_years, location_quotients
 from .source import CachedSource, as_source, outside_app
-from .strength import INNOVATION_KEYS, MIN_COUNT, Thresholds, classify
+from .strength import Thresholds, classify
 
 DEFAULT_PERIOD = 5  # years of change shown unless the reader picks a start year
 
@@ -45,12 +44,15 @@ class StrengthAnalysis:
         )
 
 
-def default_years(source, year=None, start=None) -> tuple[int, int]:
-    """Return (start, year): the latest year with employees by default, and five years before it."""
+def default_years(source, year=None, start=None, *, level: str | None = None, regions=None, reference="00"):
+    """Return (start, year): by default the latest year with employees by industry at the level for the
+    reference and at least one of the regions (not a year with totals only), and five years before it."""
     have = source.years("employees")
     if not have:
         raise InvalidArgument("year", year, "databasen har inga uppgifter om sysselsatta", "the store has no employees")
-    year = have[-1] if year is None else int(year)
+    if year is None:
+        year = latest_industry_year(source, have, level, regions, reference) or have[-1]
+    year = int(year)
     check_years(source, "employees", [year])
     if start is None:
         earlier = [y for y in have if y < year]
@@ -58,43 +60,17 @@ def default_years(source, year=None, start=None) -> tuple[int, int]:
     return int(start), year
 
 
-def innovation_wide(frame: pd.DataFrame) -> pd.DataFrame:
-    """Return region, industry and lq_/count_/rate_/reference_rate_<measure>, innovation_is_example."""
-    keys = ["region", "industry"]
-    wide = frame.pivot_table(index=keys, columns="measure", values=["lq", "count", "rate", "reference_rate"])
-    wide.columns = [f"{value}_{measure}" for value, measure in wide.columns]
-    flags = frame.groupby(keys)["is_example"].max().rename("innovation_is_example")
-    return wide.join(flags).reset_index()
-
-
-def industry_subject_links(source, level: str) -> pd.DataFrame:
-    """Return industry (at the level), subject: pairs that share a test area in the store."""
-    divisions = source.table("test_area_industry").rename(columns={"industry": "division"})
-    subjects = source.table("test_area_subject")
-    pairs = divisions.merge(subjects, on="test_area")[["division", "subject"]]
-    return pairs.merge(source.division_map(level), on="division")[["industry", "subject"]].drop_duplicates()
-
-
-def academic_frames(source, regions: list[str], level: str, year: int, window: int):
-    """Return (per subject, per industry) academic strength of each region's universities."""
-    empty = pd.DataFrame(columns=["region", "subject", "publications", "share", "lq", "is_example", "years"])
-    usable = [y for y in sorted(source.academic()["year"].unique()) if y <= year]
-    groups = {region: unis for region, unis in university_groups(source, regions).items() if unis}
-    if not usable or not groups:
-        return empty, None
-    # Regions sharing universities share the numbers: compute each distinct group once.
-    distinct = {",".join(unis): list(unis) for unis in set(groups.values())}
-    acad = academic_specialisation(source, groups=distinct, year=usable[-1], window=window)
-    owners = pd.DataFrame({"region": list(groups), "group": [",".join(u) for u in groups.values()]})
-    acad = owners.merge(acad, on="group").drop(columns="group")
-    links = industry_subject_links(source, level)
-    counted = acad[acad["publications"] >= MIN_COUNT]
-    per_industry = links.merge(counted[["region", "subject", "lq"]], on="subject")
-    per_industry = per_industry.sort_values("lq", ascending=False, kind="stable")
-    per_industry = per_industry.drop_duplicates(["region", "industry"]).rename(
-        columns={"subject": "academic_subject", "lq": "academic_lq"}
-    )
-    return acad, per_industry
+def latest_industry_year(source, years, level, regions, reference) -> int | None:
+    """Return the latest year in which the reference and some region have employees by industry at the level."""
+    if level is None:
+        return None
+    wanted = None if regions is None else sorted(set(regions) | {reference})
+    for year in sorted(years, reverse=True):
+        facts, _totals = source.level_facts("employees", level, years=[year], regions=wanted)
+        found = set(facts["region"]) if not facts.empty else set()
+        if reference in found and found - {reference}:
+            return int(year)
+    return None
 
 
 def analysed_regions(source, regions, reference: str) -> list[str]:
@@ -123,19 +99,13 @@ def strength_analysis(
     check_level(level)
     thresholds = thresholds.checked()
     regions = analysed_regions(source, regions, reference)
-    start, year = default_years(source, year, start)
+    start, year = default_years(source, year, start, level=level, regions=regions, reference=reference)
     args = dict(level=level, reference=reference, regions=regions)
     table = location_quotients(source, year=year, **args)
-    notes: list[tuple[str, str]] = []
-    for part in parts(source, year, start, per, window, args):
-        try:
-            table = table.merge(part.read(), on=["region", "industry"], how="left")
-        except InvalidArgument:  # a part without data that year leaves its columns empty and says so
-            notes.append(part.missing(year))
-    acad, per_industry = academic_frames(source, regions, level, year, window)
-    if per_industry is not None:
-        table = table.merge(per_industry, on=["region", "industry"], how="left")
+    table, notes = join_parts(table, source, year, start, per, window, args)
+    acad, table, academic_notes = academic_part(table, source, regions, level, year, window)
     table = ensure_columns(table)
+    notes += academic_notes
     start_values = table["value_start"].to_numpy(float)
     with np.errstate(divide="ignore", invalid="ignore"):
         table["change_pct"] = np.where(start_values > 0, table["value"].to_numpy(float) / start_values - 1, np.nan)
@@ -147,72 +117,11 @@ def strength_analysis(
         .any(axis=1)
     )
     names = source.industries(level)[["industry", "name_sv", "name_en", "overlapping", "sort"]]
-    table = names.merge(classify(table, thresholds), on="industry", how="inner")
+    table = classify(names.merge(table, on="industry", how="inner"), thresholds)
     table = table.sort_values(["region", "sort"], kind="stable").reset_index(drop=True)
     growth = total_growth(source, [reference], level, start, year).get(reference, float("nan"))
     own = total_growth(source, regions, level, start, year)
     return StrengthAnalysis(table, acad, year, start, level, reference, growth, own, thresholds, notes)
-
-
-@dataclass(frozen=True)
-class Part:
-    """One indicator joined into the analysis table, and what to say when it has no data."""
-
-    read: object  # () -> frame keyed by region and industry
-    missing_sv: str
-    missing_en: str
-
-    def missing(self, year: int) -> tuple[str, str]:
-        return (self.missing_sv.format(year=year), self.missing_en.format(year=year))
-
-
-def parts(source, year: int, start: int, per: str, window: int, args: dict) -> list[Part]:
-    """Return the dynamics, competence and renewal parts of the analysis."""
-
-    def period():
-        if start >= year:
-            return pd.DataFrame(columns=["region", "industry"])
-        frame = shift_share(source, start=start, year=year, **args)
-        return frame.drop(columns=["start_year", "year", "value"]).rename(columns={"is_example": "period_ex"})
-
-    def competence():
-        frame = higher_education(source, year=year, **args)
-        names = {"share": "he_share", "reference_share": "he_reference_share", "lq": "he_lq", "is_example": "he_ex"}
-        return frame[["region", "industry", "higher_ed", *names]].rename(columns=names)
-
-    def renewal():
-        return innovation_wide(innovation(source, year=year, per=per, window=window, **args))
-
-    return [
-        Part(
-            period,
-            "Uppgifter saknas för att räkna förändringen till {year}.",
-            "No data to compute the change to {year}.",
-        ),
-        Part(
-            competence,
-            "Uppgifter om utbildningsnivå saknas år {year}.",
-            "No data on education levels for {year}.",
-        ),
-        Part(
-            renewal,
-            "Uppgifter om nya företag, patent och varumärken saknas år {year}.",
-            "No data on new firms, patents and trademarks for {year}.",
-        ),
-    ]
-
-
-def ensure_columns(table: pd.DataFrame) -> pd.DataFrame:
-    """Add the columns a missing part would have given, empty, so the rule and the charts can rely on them."""
-    wanted = ["value_start", "change", "national_growth", "industry_mix", "regional_component", "period_ex"]
-    wanted += ["higher_ed", "he_share", "he_reference_share", "he_lq", "he_ex", "academic_subject", "academic_lq"]
-    wanted += ["innovation_is_example"]
-    for key in INNOVATION_KEYS:
-        wanted += [f"lq_{key}", f"count_{key}", f"rate_{key}", f"reference_rate_{key}"]
-    for col in wanted:
-        if col not in table:
-            table[col] = pd.NA if col == "academic_subject" else float("nan")
-    return table
 
 
 def total_growth(source, regions: list[str], level: str, start: int, year: int) -> dict[str, float]:

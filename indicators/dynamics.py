@@ -5,6 +5,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
+from .facts import kind_of
 from .levels import InvalidArgument, as_flag, check_level
 from .lq import check_region_and_reference, check_years, lq_from_facts
 from .meta import IndicatorMeta, register
@@ -117,7 +118,6 @@ def period_frame(source, measure: str, level: str, start: int, year: int, refere
         facts, totals = source.level_facts(measure, level, years=[y], regions=wanted)
         ends.append(lq_from_facts(facts, totals, reference).drop(columns=["year", "lq"]))
     first, last = ends
-    names = ["value", "region_total", "reference_value", "reference_total"]
     first = first.rename(
         columns={
             "value": "value_start",
@@ -127,8 +127,7 @@ def period_frame(source, measure: str, level: str, start: int, year: int, refere
             "is_example": "_ex0",
         }
     )
-    out = last.merge(first, on=["region", "industry"], how="outer")
-    out[names] = out[names].fillna(0.0) if not out.empty else out[names]
+    out = last.merge(first, on=["region", "industry"], how="outer")  # a value missing at one end stays missing
     out["is_example"] = as_flag(out["is_example"]) | as_flag(out["_ex0"])
     out["start_year"], out["year"] = start, year
     return out[PERIOD_COLUMNS].sort_values(["region", "industry"], kind="stable").reset_index(drop=True)
@@ -137,8 +136,8 @@ def period_frame(source, measure: str, level: str, start: int, year: int, refere
 def shift_share_frame(period: pd.DataFrame) -> pd.DataFrame:
     """Add change, national_growth, industry_mix, regional_component (persons) to a period frame."""
     out = period.copy()
-    e0 = out["value_start"].fillna(0.0).to_numpy(float)
-    e1 = out["value"].fillna(0.0).to_numpy(float)
+    e0 = out["value_start"].to_numpy(float)  # missing is missing: no change is computed from a gap
+    e1 = out["value"].to_numpy(float)
     with np.errstate(divide="ignore", invalid="ignore"):
         total_growth = out["reference_total"] / out["reference_total_start"] - 1
         industry_growth = out["reference_value"] / out["reference_start"] - 1
@@ -192,34 +191,43 @@ def summed(source, measure: str, level: str, years: list[int], regions) -> tuple
     """Return (facts, totals) of a measure summed over years, keyed by region and industry."""
     facts, totals = source.level_facts(measure, level, years=years, regions=regions)
     facts = facts.groupby(["region", "industry"], as_index=False).agg(
-        value=("value", "sum"), is_example=("is_example", "max")
+        value=("value", "sum"), is_example=("is_example", "max"), n_years=("year", "nunique")
     )
     totals = totals.groupby("region", as_index=False).agg(
-        total=("total", "sum"), total_is_example=("total_is_example", "max")
+        total=("total", "sum"), total_is_example=("total_is_example", "max"), n_years=("year", "nunique")
     )
     return facts.assign(year=years[-1]), totals.assign(year=years[-1])
 
 
 def denominators(source, level: str, years: list[int], regions, per: str) -> pd.DataFrame:
     """Return region, [industry,] base, base_is_example: employees by industry, or inhabitants by region."""
+    # A base must cover every year of the counts: a sum over fewer years would inflate the rate.
     if per == "inhabitants":
         _none, population = summed(source, "population", level, years, regions)
+        population = population[population["n_years"] == len(years)]
         return population.rename(columns={"total": "base", "total_is_example": "base_is_example"})[
             ["region", "base", "base_is_example"]
         ]
     employees, _totals = summed(source, "employees", level, years, regions)
+    employees = employees[employees["n_years"] == len(years)]
     employees = employees.rename(columns={"value": "base", "is_example": "base_is_example"})
     return employees[["region", "industry", "base", "base_is_example"]]
 
 
 def with_rate(frame: pd.DataFrame, base: pd.DataFrame, scale: int, column: str = "rate") -> pd.DataFrame:
-    """Add count per scale units of base (NaN where the base is zero) and fold the base's example flag in."""
+    """Add count per scale units of base, and reason: NaN where the base is zero or missing ("no_data"), or
+    where count and base are of different kinds ("mixed_kinds": example counts over real employees)."""
     keys = ["region", "industry"] if "industry" in base else ["region"]
     out = frame.merge(base, on=keys, how="left")
+    count_kind = kind_of(frame)
+    base_kind = kind_of(base.rename(columns={"base_is_example": "is_example"})[["is_example"]])
+    mixed = bool(count_kind and base_kind and count_kind != base_kind)
     base_values = out["base"].to_numpy(float)
     with np.errstate(divide="ignore", invalid="ignore"):
-        out[column] = np.where(base_values > 0, out["value"].to_numpy(float) / base_values * scale, np.nan)
-    out["is_example"] = as_flag(out["is_example"]) | as_flag(out["base_is_example"])
+        rate = out["value"].to_numpy(float) / base_values * scale
+    out[column] = np.where((base_values > 0) & (not mixed), rate, np.nan)
+    out["reason"] = "mixed_kinds" if mixed else np.where(np.isnan(base_values), "no_data", None)
+    out["is_example"] = as_flag(out["is_example"])
     return out.drop(columns=["base", "base_is_example"])
 
 
@@ -227,16 +235,25 @@ def with_rate(frame: pd.DataFrame, base: pd.DataFrame, scale: int, column: str =
 def innovation(
     conn, *, level="division", year=None, window: int = 3, reference="00", regions=None, per="employees"
 ) -> pd.DataFrame:
-    """Return region, industry, year, years, measure, count, rate, reference_rate, lq, is_example."""
+    """Return region, industry, year, years, measure, count, rate, reference_rate, lq, is_example, reason.
+
+    A measure without data in the window gives no rows; frame.attrs["missing"] lists such measures, so
+    a view can say "uppgift saknas" for them instead of showing a count of 0.
+    """
     source = as_source(conn)
     check_level(level)
     if per not in ("employees", "inhabitants"):
         raise InvalidArgument("per", per, "välj employees eller inhabitants", "choose employees or inhabitants")
     regions = check_region_and_reference(source, regions, reference)
     wanted = None if regions is None else sorted(set(regions) | {reference})
-    parts = []
+    parts, missing, refused = [], [], []
     for measure, (scale, may_use_inhabitants) in INNOVATION_MEASURES.items():
-        years = window_years(source, measure, year, window)
+        try:
+            years = window_years(source, measure, year, window)
+        except InvalidArgument as exc:
+            missing.append(measure)
+            refused.append(exc)
+            continue
         facts, totals = summed(source, measure, level, years, wanted)
         base = denominators(source, level, years, wanted, per if may_use_inhabitants else "employees")
         out = with_rate(lq_from_facts(facts, totals, reference), base, scale)
@@ -245,4 +262,8 @@ def innovation(
         out["measure"], out["years"] = measure, f"{years[0]}–{years[-1]}"
         parts.append(out.rename(columns={"value": "count"}))
     cols = ["region", "industry", "year", "years", "measure", "count", "rate", "reference_rate", "lq", "is_example"]
-    return pd.concat(parts, ignore_index=True)[cols]
+    if not parts:  # no measure has data that year: refuse the year by name, as the other indicators do
+        raise refused[0]
+    frame = pd.concat(parts, ignore_index=True)[cols + ["reason"]]
+    frame.attrs["missing"] = missing
+    return frame

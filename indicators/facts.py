@@ -1,26 +1,99 @@
-"""Read facts from the store, preferring imported (real) data over example data per key."""
+"""Read facts from the store: one kind of data per measure, and one dataset per series.
+
+The rules (ground rule 1: never mix real and example data):
+1. Once any real dataset holds a measure, the measure's example data is used nowhere: not for the
+   keys the real data lacks, not for other regions, not for other years.
+2. Where several real datasets hold a measure, a read uses exactly one of them: the one with the most
+   values for the regions asked (all years, industries and sexes counted), ties broken by the dataset's
+   rank (data/real/manifest.toml; lower first) and then by its code. Years are not part of the choice, so
+   every year of a series comes from the same dataset; the reader is told which (column dataset).
+   Example: new firms for the counties and Sweden come from Tillväxtanalys' county table (111 values),
+   not from its municipal quarters (which hold only Sweden's row among those regions).
+3. Facts are read for sex "total" unless another sex is asked for.
+"""
 
 from __future__ import annotations
 
 import pandas as pd
-from sqlalchemy import select
+from sqlalchemy import func, select
 
 from data import schema as s
 
-FACT_COLUMNS = ["region", "industry", "year", "value", "dataset", "is_example"]
+FACT_COLUMNS = ["region", "industry", "year", "value", "dataset", "is_example", "rounding"]
+KINDS = ("real", "example", "none")
 
 
-def load_facts(conn, measure: str, *, years=None, regions=None, industries=None) -> pd.DataFrame:
-    """Return facts of one measure: region, industry, year, value, dataset, is_example.
+def table_of(measure: str):
+    """Return the table a measure lives in: academic_output for publications, fact for the rest."""
+    return s.academic_output if measure == "publications" else s.fact
 
-    Where a real dataset and an example dataset both hold a key (region, industry, year),
-    the real value wins, so an import replaces example data without deleting it.
+
+def candidate_datasets(conn, measure: str, *, regions=None, table=None) -> pd.DataFrame:
+    """Return the datasets a read of the measure may use, best first: dataset, is_example, rank, rounding, values.
+
+    Only real datasets when any real dataset holds the measure (anywhere), else the example ones; values
+    counts each dataset's facts for the regions (None: all regions).
     """
-    f, d = s.fact, s.dataset
+    t, d = table if table is not None else table_of(measure), s.dataset
     q = (
-        select(f.c.region, f.c.industry, f.c.year, f.c.value, f.c.dataset, d.c.is_example)
-        .join(d, d.c.code == f.c.dataset)
-        .where(f.c.measure == measure)
+        select(t.c.dataset, d.c.is_example, d.c.rank, d.c.rounding, func.count().label("values"))
+        .join(d, d.c.code == t.c.dataset)
+        .where(t.c.measure == measure)
+        .group_by(t.c.dataset, d.c.is_example, d.c.rank, d.c.rounding)
+    )
+    everywhere = pd.DataFrame(
+        [tuple(r) for r in conn.execute(q).all()], columns=["dataset", "is_example", "rank", "rounding", "values"]
+    )
+    if everywhere.empty:
+        return everywhere
+    everywhere["is_example"] = everywhere["is_example"].astype(bool)
+    kind = bool(everywhere["is_example"].all())  # example only if no real dataset holds the measure
+    frame = everywhere[everywhere["is_example"] == kind]
+    if regions is not None and "region" in t.c:
+        counted = dict(
+            conn.execute(
+                select(t.c.dataset, func.count())
+                .where(t.c.measure == measure, t.c.region.in_(list(regions)))
+                .group_by(t.c.dataset)
+            ).all()
+        )
+        frame = frame.assign(values=frame["dataset"].map(counted).fillna(0).astype(int))
+    frame = frame.assign(rank=frame["rank"].fillna(100))
+    frame = frame.sort_values(["values", "rank", "dataset"], ascending=[False, True, True], kind="stable")
+    return frame.reset_index(drop=True)
+
+
+def chosen_dataset(conn, measure: str, *, regions=None, table=None) -> dict | None:
+    """Return the dataset a read of the measure for the regions uses (rules 1 and 2), as a dict, or None."""
+    frame = candidate_datasets(conn, measure, regions=regions, table=table)
+    if frame.empty or frame.at[0, "values"] == 0:
+        return None
+    row = frame.iloc[0]
+    rounding = None if pd.isna(row["rounding"]) else float(row["rounding"])
+    return {"dataset": row["dataset"], "is_example": bool(row["is_example"]), "rounding": rounding}
+
+
+def measure_kind(conn, measure: str) -> str:
+    """Return real, example or none: the kind of data a measure is read from."""
+    frame = candidate_datasets(conn, measure)
+    if frame.empty:
+        return "none"
+    return "example" if bool(frame.at[0, "is_example"]) else "real"
+
+
+def load_facts(
+    conn, measure: str, *, years=None, regions=None, industries=None, sex: str = "total", dataset: str | None = None
+) -> pd.DataFrame:
+    """Return facts of one measure from one dataset: region, industry, year, value, dataset, is_example, rounding.
+
+    The dataset is the one chosen by the rules above for the regions asked, unless dataset names one.
+    """
+    chosen = chosen_dataset(conn, measure, regions=regions) if dataset is None else _named(conn, dataset)
+    if chosen is None:
+        return _empty()
+    f = s.fact
+    q = select(f.c.region, f.c.industry, f.c.year, f.c.value).where(
+        f.c.measure == measure, f.c.dataset == chosen["dataset"], f.c.sex == sex
     )
     if years is not None:
         q = q.where(f.c.year.in_(list(years)))
@@ -30,17 +103,27 @@ def load_facts(conn, measure: str, *, years=None, regions=None, industries=None)
         q = q.where(f.c.industry.in_(list(industries)))
     # A frame from plain tuples builds about four times faster than one from Row objects.
     rows = [tuple(r) for r in conn.execute(q).all()]
-    df = pd.DataFrame(rows, columns=FACT_COLUMNS)
-    if df.empty:
-        return df.astype({"year": "int64", "value": "float64", "is_example": "bool"})
-    df["is_example"] = df["is_example"].astype(bool)
-    df = df.sort_values(["region", "industry", "year", "is_example"], kind="stable")
-    df = df.drop_duplicates(["region", "industry", "year"], keep="first")
-    return df.reset_index(drop=True)
+    if not rows:
+        return _empty()
+    df = pd.DataFrame(rows, columns=["region", "industry", "year", "value"])
+    df = df.assign(dataset=chosen["dataset"], is_example=chosen["is_example"], rounding=chosen["rounding"])
+    df = df.astype({"year": "int64", "value": "float64", "is_example": "bool", "rounding": "float64"})
+    return df.sort_values(["region", "industry", "year"], kind="stable").reset_index(drop=True)
+
+
+def _named(conn, dataset: str) -> dict | None:
+    d = s.dataset
+    row = conn.execute(select(d.c.is_example, d.c.rounding).where(d.c.code == dataset)).first()
+    return None if row is None else {"dataset": dataset, "is_example": bool(row[0]), "rounding": row[1]}
+
+
+def _empty() -> pd.DataFrame:
+    frame = pd.DataFrame(columns=FACT_COLUMNS)
+    return frame.astype({"year": "int64", "value": "float64", "is_example": "bool", "rounding": "float64"})
 
 
 def datasets(conn) -> pd.DataFrame:
-    """Return every dataset: code, title_sv, title_en, source, source_url, licence, retrieved, is_example."""
+    """Return every dataset with every column of the dataset table (code, titles, source, licence, caveats …)."""
     d = s.dataset
     rows = conn.execute(select(d).order_by(d.c.is_example, d.c.code)).mappings().all()
     frame = pd.DataFrame([dict(r) for r in rows], columns=[c.name for c in d.columns])
@@ -48,18 +131,53 @@ def datasets(conn) -> pd.DataFrame:
     return frame.astype(object).where(frame.notna(), None)
 
 
-def years_with_data(conn, measure: str) -> list[int]:
-    """Return the years for which the measure has at least one fact, ascending."""
+def years_with_data(conn, measure: str, *, regions=None, industries=None) -> list[int]:
+    """Return the years for which the measure has facts in the dataset a read would use, ascending."""
+    chosen = chosen_dataset(conn, measure, regions=regions)
+    if chosen is None:
+        return []
     f = s.fact
-    rows = conn.execute(select(f.c.year).where(f.c.measure == measure).distinct().order_by(f.c.year)).scalars()
-    return list(rows)
+    q = select(f.c.year).where(f.c.measure == measure, f.c.dataset == chosen["dataset"], f.c.sex == "total")
+    if regions is not None:
+        q = q.where(f.c.region.in_(list(regions)))
+    if industries is not None:
+        q = q.where(f.c.industry.in_(list(industries)))
+    return [int(y) for y in conn.execute(q.distinct().order_by(f.c.year)).scalars()]
 
 
 def example_share(frame: pd.DataFrame) -> str:
-    """Return 'example', 'real' or 'mixed' for a frame with an is_example column."""
+    """Return 'example', 'real' or 'mixed' for a frame with an is_example column (mixed is a defect to report)."""
     if frame.empty or "is_example" not in frame:
         return "real"
     flags = set(frame["is_example"].astype(bool))
     if flags == {True}:
         return "example"
     return "mixed" if True in flags else "real"
+
+
+def kind_of(frame: pd.DataFrame) -> str | None:
+    """Return 'example' or 'real' for a frame read by the rules above, None when it is empty."""
+    if frame.empty or "is_example" not in frame:
+        return None
+    return "example" if bool(frame["is_example"].astype(bool).any()) else "real"
+
+
+REASONS = {  # code: (Swedish, English); why an indicator gives no value
+    "mixed_kinds": (
+        "räknas inte: talet skulle blanda verkliga uppgifter och exempeldata",
+        "not computed: the number would mix real data and example data",
+    ),
+    "no_data": ("uppgift saknas", "no data"),
+    "no_population": (
+        "uppgift saknas om folkmängden samma år, så antalet visas i stället för antal per 1 000 invånare",
+        "no population for the same year, so the count is shown instead of the count per 1,000 inhabitants",
+    ),
+}
+
+
+def reason_text(code: str | None, lang: str) -> str:
+    """Return a reason code (column reason of an indicator) in words, or an empty string for None."""
+    if not code:
+        return ""
+    sv, en = REASONS.get(code, (code, code))
+    return en if lang == "en" else sv

@@ -18,7 +18,8 @@ ATTAINMENT_WORDS = {
     "i_fas": ("i fas", "on track"),
     "efter_plan": ("efter plan", "behind plan"),
     "ej_uppnatt": ("målet inte nått", "target not met"),
-    "ingen_matning": ("ingen mätning ännu", "not measured yet"),
+    "ingen_matning": ("inget utfall rapporterat", "no outcome reported"),  # never shown as 0 %
+    "inga_indikatorer": ("inga indikatorer", "no indicators"),  # an activity or delmål nobody measures
 }
 GOAL_ATTAINMENT = IndicatorMeta(
     key="goal_attainment",
@@ -87,13 +88,17 @@ ATTAINMENT_COLUMNS = [
     "expected",
     "status",
     "is_example",
+    "subgoal",
+    "method_sv",
+    "method_en",
 ]
 
 
 @register(GOAL_ATTAINMENT)
 def goal_attainment(conn, asof: date) -> pd.DataFrame:
     """Return per activity indicator the outcome known at asof: code, activity, name_sv, name_en, unit_sv,
-    unit_en, target, year, quarter, value, attainment, expected, status, is_example."""
+    unit_en, target, year, quarter, value, attainment, expected, status, is_example, subgoal, method_sv,
+    method_en (status ingen_matning and attainment NaN where no outcome is reported: never 0 %)."""
     start, end = project_period(conn)
     expected = expected_share(asof, start, end)
     ai, io = s.activity_indicator, s.indicator_outcome
@@ -123,6 +128,7 @@ def goal_attainment(conn, asof: date) -> pd.DataFrame:
                 "status": attainment_status(attainment, expected, period_over=asof >= end),
                 # An indicator with an example target is example data even where an outcome is real.
                 "is_example": bool(ind["is_example"]) or (row is not None and bool(row["is_example"])),
+                **{k: ind[k] for k in ("subgoal", "method_sv", "method_en")},
             }
         )
     frame = pd.DataFrame(records, columns=ATTAINMENT_COLUMNS)
@@ -134,6 +140,8 @@ def goal_attainment(conn, asof: date) -> pd.DataFrame:
             "attainment": float,
             "expected": float,
             "is_example": bool,
+            "activity": "Int64",
+            "subgoal": "Int64",
         }
     )
 
@@ -147,3 +155,89 @@ def indicator_outcomes(conn, code: str) -> pd.DataFrame:
         .order_by(io.c.year, io.c.quarter)
     )
     return pd.DataFrame(conn.execute(q).all(), columns=["year", "quarter", "value", "is_example", "version"])
+
+
+INDICATOR_COLUMNS = ["code", "activity", "subgoal", "name_sv", "name_en", "unit_sv", "unit_en", "target"]
+INDICATOR_COLUMNS += ["method_sv", "method_en", "is_example", "version"]
+
+
+def activity_indicators(conn) -> pd.DataFrame:
+    """Return the indicator definitions for the manager's form: code, activity, subgoal, name_sv, name_en,
+    unit_sv, unit_en, target, method_sv, method_en, is_example, version."""
+    ai = s.activity_indicator
+    q = select(*[ai.c[c] for c in INDICATOR_COLUMNS]).order_by(ai.c.activity, ai.c.code)
+    frame = pd.DataFrame(conn.execute(q).all(), columns=INDICATOR_COLUMNS, dtype=object)
+    return frame.astype(
+        {"activity": "Int64", "subgoal": "Int64", "target": float, "is_example": bool, "version": "int64"}
+    )
+
+
+GOAL_ATTAINMENT_GROUPED = IndicatorMeta(
+    key="goal_attainment_grouped",
+    title_sv="Måluppfyllelse per aktivitet och delmål",
+    title_en="Goal attainment by activity and sub-goal",
+    unit_sv="procent av målen",
+    unit_en="per cent of the targets",
+    definition_sv=(
+        "Medelvärdet av måluppfyllelsen för de indikatorer under en aktivitet eller ett delmål som har ett "
+        "rapporterat utfall; varje indikator räknas högst som 100 %, så att en som överträffar sitt mål inte "
+        "döljer en som ligger efter. Indikatorer utan utfall räknas inte som 0 % utan anges som ej rapporterade; "
+        "har ingen indikator ett utfall står det så. Exempelindikatorer räknas för sig och blandas aldrig med "
+        "projektledarens egna."
+    ),
+    definition_en=(
+        "The mean goal attainment of the indicators under an activity or sub-goal that have a reported outcome; "
+        "each indicator counts at most 100%, so one that exceeds its target does not hide one that lags. "
+        "Indicators without an outcome do not count as 0% but are shown as not reported; where no indicator has "
+        "an outcome, that is said. Example indicators are counted apart and never mixed with the manager's own."
+    ),
+    formula="måluppfyllelse(grupp) = medel(min(utfall / mål, 1)) över rapporterade indikatorer",
+    source_sv=GOAL_ATTAINMENT.source_sv,
+    source_en=GOAL_ATTAINMENT.source_en,
+    view="milstolpar",
+)
+GROUPED_COLUMNS = ["name_sv", "name_en", "is_example", "indicators", "reported", "met", "attainment", "expected"]
+GROUPED_COLUMNS += ["status"]
+
+
+def _group_names(conn, by: str) -> pd.DataFrame:
+    if by == "activity":
+        a = s.activity
+        q = select(a.c.number, a.c.name_sv, a.c.name_en).order_by(a.c.number)
+    else:
+        g = s.subgoal
+        q = select(g.c.number, g.c.text_sv, g.c.text_en).order_by(g.c.number)
+    return pd.DataFrame(conn.execute(q).all(), columns=[by, "name_sv", "name_en"])
+
+
+def _group_row(part: pd.DataFrame, expected: float, period_over: bool) -> dict:
+    reported = part["attainment"].notna()
+    capped = part.loc[reported, "attainment"].clip(upper=1.0)
+    attainment = float(capped.mean()) if reported.any() else math.nan
+    status = attainment_status(attainment, expected, period_over=period_over) if reported.any() else "ingen_matning"
+    met = int((part.loc[reported, "attainment"] >= 1).sum())
+    return dict(indicators=len(part), reported=int(reported.sum()), met=met, attainment=attainment, status=status)
+
+
+@register(GOAL_ATTAINMENT_GROUPED)
+def goal_attainment_by(conn, asof: date, by: str) -> pd.DataFrame:
+    """Return goal attainment per activity or delmål (by = "activity" | "subgoal"): the by column, name_sv,
+    name_en, is_example, indicators, reported, met, attainment, expected, status; example and real indicators
+    in separate rows; a group without indicators has one row with status inga_indikatorer."""
+    if by not in ("activity", "subgoal"):
+        raise ValueError(f"by must be 'activity' or 'subgoal', not {by!r}")
+    frame = goal_attainment(conn, asof)
+    start, end = project_period(conn)
+    expected = expected_share(asof, start, end)
+    records = []
+    for number, name_sv, name_en in _group_names(conn, by).itertuples(index=False):
+        mine = frame[frame[by] == number]
+        if mine.empty:
+            row = dict(indicators=0, reported=0, met=0, attainment=math.nan, status="inga_indikatorer")
+            records.append({by: number, "name_sv": name_sv, "name_en": name_en, "is_example": False, **row})
+        for example, part in mine.groupby("is_example", sort=True):
+            row = _group_row(part, expected, asof >= end)
+            records.append({by: number, "name_sv": name_sv, "name_en": name_en, "is_example": bool(example), **row})
+    out = pd.DataFrame(records, columns=[by, *GROUPED_COLUMNS])
+    out["expected"] = expected
+    return out.astype({by: "int64", "attainment": float, "is_example": bool})

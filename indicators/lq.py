@@ -5,6 +5,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
+from .facts import kind_of
 from .levels import InvalidArgument, as_flag, check_level
 from .meta import IndicatorMeta, register
 from .source import as_source
@@ -20,7 +21,12 @@ LQ_COLUMNS = [
     "reference_total",
     "lq",
     "is_example",
+    "uncertain",
 ]
+# A value published rounded to R units (Eurostat: 1 000 persons) is off by up to R/2. Below 5 R (5 000 persons)
+# that is more than a tenth of the value, and the quotient, which is proportional to the region's value (its
+# other three terms are totals, far larger), moves by as much: such a quotient is flagged uncertain.
+UNCERTAIN_UNITS = 5
 MEASURE_NAMES = {
     "employees": ("sysselsatta", "employees"),
     "employees_higher_ed": ("sysselsatta med eftergymnasial utbildning", "employees with higher education"),
@@ -73,7 +79,17 @@ def lq_from_facts(facts: pd.DataFrame, totals: pd.DataFrame, reference: str) -> 
     out["is_example"] = flags.to_numpy().max(axis=1) > 0
     for col in ("value", "region_total", "reference_value", "reference_total"):
         out[col] = out[col].astype("float64")
+    out["uncertain"] = uncertain(out["value"], out["rounding"] if "rounding" in out else None)
     return out[LQ_COLUMNS].reset_index(drop=True)
+
+
+def uncertain(values, rounding) -> np.ndarray:
+    """Return True where a value is rounded so coarsely that a quotient on it is uncertain (see UNCERTAIN_UNITS)."""
+    values = np.asarray(values, float)
+    if rounding is None:
+        return np.zeros(len(values), dtype=bool)
+    units = np.asarray(rounding, float)
+    return (units > 0) & (values < UNCERTAIN_UNITS * units)
 
 
 def quotient(part, whole, ref_part, ref_whole) -> np.ndarray:
@@ -132,7 +148,11 @@ def check_years(source, measure: str, years) -> list[int] | None:
 def location_quotients(
     conn, *, measure: str = "employees", year=None, level: str = "division", reference: str = "00", regions=None
 ) -> pd.DataFrame:
-    """Return region, industry, year, value, region_total, reference_value, reference_total, lq, is_example."""
+    """Return region, industry, year, value, region_total, reference_value, reference_total, lq, is_example, uncertain.
+
+    uncertain: the region's value is published rounded (the dataset's rounding) and is under UNCERTAIN_UNITS
+    rounding units, so rounding alone can move the quotient by more than a tenth.
+    """
     source = as_source(conn)
     check_level(level)
     regions = check_region_and_reference(source, regions, reference)
@@ -173,12 +193,18 @@ HIGHER_EDUCATION = IndicatorMeta(
 
 @register(HIGHER_EDUCATION)
 def higher_education(conn, *, year=None, level="division", reference="00", regions=None) -> pd.DataFrame:
-    """Return region, industry, year, higher_ed, employees, share, reference_share, lq, is_example."""
+    """Return region, industry, year, higher_ed, employees, share, reference_share, lq, is_example, reason.
+
+    lq is the quotient of the highly educated alone. share and reference_share divide them by all employees;
+    where the two measures are of different kinds (real and example) they are empty and reason is
+    "mixed_kinds" (see indicators.facts.reason_text).
+    """
     source = as_source(conn)
     educated = location_quotients(
         source, measure="employees_higher_ed", year=year, level=level, reference=reference, regions=regions
     )
     everyone = location_quotients(source, year=year, level=level, reference=reference, regions=regions)
+    he_kind, all_kind = kind_of(educated), kind_of(everyone)
     everyone = everyone.rename(columns={"value": "employees", "reference_value": "ref_employees", "is_example": "_ex"})
     out = educated.rename(columns={"value": "higher_ed"}).merge(
         everyone[["region", "industry", "year", "employees", "ref_employees", "_ex"]],
@@ -189,6 +215,11 @@ def higher_education(conn, *, year=None, level="division", reference="00", regio
         out["share"] = np.where(out["employees"] > 0, out["higher_ed"] / out["employees"], np.nan)
         ok = out["ref_employees"] > 0
         out["reference_share"] = np.where(ok, out["reference_value"] / out["ref_employees"], np.nan)
-    out["is_example"] = as_flag(out["is_example"]) | as_flag(out["_ex"])
+    out["reason"] = None
+    if he_kind and all_kind and he_kind != all_kind:
+        # The share would divide one kind of data by the other (example counts by real totals): no value.
+        out[["employees", "share", "reference_share"]] = np.nan
+        out["reason"] = "mixed_kinds"
+    out["is_example"] = as_flag(out["is_example"])
     cols = ["region", "industry", "year", "higher_ed", "employees", "share", "reference_share", "lq", "is_example"]
-    return out[cols]
+    return out[cols + ["reason"]]

@@ -13,8 +13,9 @@ from sqlalchemy import func, select
 
 from cache import cache
 from data import schema as s
+from data.meta import store_version
 
-from .facts import datasets
+from .facts import chosen_dataset, datasets
 
 # Tables whose rows carry their own example flag instead of a dataset.
 FLAG_COLUMNS = ("is_example", "status_is_example")
@@ -26,8 +27,8 @@ VIEW_TABLES = {
 
 
 @cache.memoize()
-def measure_coverage(url: str) -> pd.DataFrame:
-    """Return measure, dataset, first, last for every measure in the fact tables (one scan, cached)."""
+def measure_coverage(url: str, version: str = "") -> pd.DataFrame:
+    """Return measure, dataset, first, last for every measure in the fact tables (one scan, cached per store version)."""
     from data.store import engine_for
 
     frames = []
@@ -58,13 +59,20 @@ def _table_facts(conn, names) -> tuple[set, list[int], set]:
 
 
 def indicator_provenance(conn, meta, url: str) -> dict:
-    """Return {datasets: DataFrame, years: (first, last) | None, status}.
+    """Return {datasets: DataFrame, years: (first, last) | None, status, kinds}.
 
-    status is real, example or mixed; "classification" when the indicator reads only tables that hold
-    no data of their own (a grouping kept in the store); "unknown" when it names no data at all.
+    Only the datasets reads use count (indicators.facts: real data hides the example data of its measure).
+    status is real, example or mixed; "none" when none of its measures has data, "partial" when some do
+    and some do not; "classification" when the indicator reads only tables that hold no data of their own
+    (a grouping kept in the store); "unknown" when it names no data at all. kinds: measure -> real | example | none.
     """
-    coverage = measure_coverage(url)
-    used = coverage[coverage["measure"].isin(meta.measures)]
+    coverage = measure_coverage(url, store_version(conn))
+    chosen = {
+        m: chosen_dataset(conn, m, table=s.academic_output if m == "publications" else s.fact) for m in meta.measures
+    }
+    kinds = {m: "none" if c is None else "example" if c["is_example"] else "real" for m, c in chosen.items()}
+    used_sets = {c["dataset"] for c in chosen.values() if c is not None}
+    used = coverage[coverage["measure"].isin(meta.measures) & coverage["dataset"].isin(used_sets)]
     tables = meta.extra.get("tables") or (() if meta.measures else VIEW_TABLES.get(meta.view, ()))
     codes, years, flags = _table_facts(conn, tables)
     codes |= set(used["dataset"]) | set(meta.extra.get("datasets", ()))
@@ -72,8 +80,28 @@ def indicator_provenance(conn, meta, url: str) -> dict:
     all_sets = datasets(conn)
     behind = all_sets[all_sets["code"].isin(codes)].reset_index(drop=True)
     flags |= {bool(v) for v in behind["is_example"]}
-    if not flags:
+    if meta.measures and set(kinds.values()) == {"none"} and not tables:
+        status = "none"
+    elif not flags:
         status = "classification" if tables else "unknown"
     else:
         status = "mixed" if len(flags) == 2 else "example" if True in flags else "real"
-    return {"datasets": behind, "years": (min(years), max(years)) if years else None, "status": status}
+        if "none" in kinds.values():
+            status = "partial"
+    years = (min(years), max(years)) if years else None
+    return {"datasets": behind, "years": years, "status": status, "kinds": kinds}
+
+
+def datasets_used(conn, measures, *, years=None, regions=None) -> list[str]:
+    """Return the codes of the datasets a read of the measures uses (one per measure, indicators.facts rules).
+
+    Real data hides a measure's example data, so an answer names the datasets behind exactly the numbers it
+    holds, not every dataset of the store that has the measure. years is accepted for the API's calls.
+    """
+    codes = set()
+    for measure in measures:
+        table = s.academic_output if measure == "publications" else s.fact
+        chosen = chosen_dataset(conn, measure, regions=regions if table is s.fact else None, table=table)
+        if chosen is not None:
+            codes.add(chosen["dataset"])
+    return sorted(codes)

@@ -8,18 +8,17 @@ reuses what is already read. Both run the same computations, so they give the sa
 
 from __future__ import annotations
 
-import hashlib
-
 import pandas as pd
 from flask import g, has_app_context
-from sqlalchemy import func, select
+from sqlalchemy import select
 
 from cache import cache
+from data import meta
 from data import schema as s
 from data.store import engine_for
 
 from . import levels
-from .facts import years_with_data
+from .facts import chosen_dataset, years_with_data
 
 
 class FactSource:
@@ -30,8 +29,10 @@ class FactSource:
 
     def level_facts(self, measure: str, level: str, years=None, regions=None) -> tuple[pd.DataFrame, pd.DataFrame]:
         """Return (facts, totals) of a measure at a level; see levels.facts_at_level and levels.region_totals."""
-        facts = levels.facts_at_level(self.conn, measure, level, years=years, regions=regions)
-        totals = levels.region_totals(self.conn, measure, facts, level, years=years)
+        chosen = chosen_dataset(self.conn, measure, regions=regions)  # one dataset for facts and totals
+        dataset = chosen["dataset"] if chosen else None
+        facts = levels.facts_at_level(self.conn, measure, level, years=years, regions=regions, dataset=dataset)
+        totals = levels.region_totals(self.conn, measure, facts, level, years=years, dataset=dataset)
         return facts, totals
 
     def industries(self, level: str) -> pd.DataFrame:
@@ -55,24 +56,29 @@ class FactSource:
         return pd.DataFrame(rows, columns=[c.name for c in t.columns])
 
     def sources(self, measures) -> list[tuple[str, bool]]:
-        """Return (source, is_example) of the datasets that hold any of the measures."""
-        f, d = s.fact, s.dataset
-        q = select(d.c.source, d.c.is_example).join(f, f.c.dataset == d.c.code).where(f.c.measure.in_(list(measures)))
-        return [tuple(r) for r in self.conn.execute(q.distinct()).all()]
+        """Return (source, is_example) of the datasets reads of the measures use (one per measure)."""
+        d, out = s.dataset, []
+        for measure in sorted(measures):
+            chosen = chosen_dataset(self.conn, measure)
+            if chosen is not None:
+                row = self.conn.execute(select(d.c.source, d.c.is_example).where(d.c.code == chosen["dataset"])).one()
+                out.append(tuple(row))
+        return list(dict.fromkeys(out))
 
     def academic(self, measure: str = "publications") -> pd.DataFrame:
-        """Return university, subject, year, value, is_example; real rows win over example rows per key."""
-        a, d = s.academic_output, s.dataset
-        q = (
-            select(a.c.university, a.c.subject, a.c.year, a.c.value, d.c.is_example)
-            .join(d, d.c.code == a.c.dataset)
-            .where(a.c.measure == measure)
+        """Return university, subject, year, value, is_example from one dataset (indicators.facts' rules)."""
+        a = s.academic_output
+        chosen = chosen_dataset(self.conn, measure, table=a)
+        columns = ["university", "subject", "year", "value", "is_example"]
+        if chosen is None:
+            return pd.DataFrame(columns=columns).astype({"year": "int64", "value": "float64", "is_example": "bool"})
+        q = select(a.c.university, a.c.subject, a.c.year, a.c.value).where(
+            a.c.measure == measure, a.c.dataset == chosen["dataset"]
         )
-        rows = [tuple(r) for r in self.conn.execute(q).all()]
-        frame = pd.DataFrame(rows, columns=["university", "subject", "year", "value", "is_example"])
+        rows = [(*tuple(r), chosen["is_example"]) for r in self.conn.execute(q).all()]
+        frame = pd.DataFrame(rows, columns=columns)
         frame = frame.astype({"year": "int64", "value": "float64", "is_example": "bool"})
-        frame = frame.sort_values(["university", "subject", "year", "is_example"], kind="stable")
-        return frame.drop_duplicates(["university", "subject", "year"], keep="first").reset_index(drop=True)
+        return frame.sort_values(["university", "subject", "year"], kind="stable").reset_index(drop=True)
 
 
 def as_source(conn_or_source) -> FactSource:
@@ -81,13 +87,8 @@ def as_source(conn_or_source) -> FactSource:
 
 
 def store_version(conn) -> str:
-    """Return a fingerprint of the store's contents that changes when data is imported or mappings edited."""
-    d = s.dataset
-    parts = [tuple(r) for r in conn.execute(select(d.c.code, d.c.retrieved, d.c.is_example).order_by(d.c.code))]
-    for table in (s.fact, s.academic_output, s.test_area, s.test_area_industry, s.test_area_subject):
-        parts.append(conn.execute(select(func.count()).select_from(table)).scalar())
-    parts.append(tuple(conn.execute(select(s.industry_sector).order_by(s.industry_sector.c.industry)).all()))
-    return hashlib.sha1(repr(parts).encode()).hexdigest()[:16]
+    """Return the store's version (data/meta.py): every build, import and edit changes it; one row to read."""
+    return meta.store_version(conn)
 
 
 def outside_app() -> bool:

@@ -15,6 +15,7 @@ from dataclasses import astuple, dataclass, fields
 import numpy as np
 import pandas as pd
 
+from data.classifications import A10_PARENT
 from i18n import fmt_number
 
 from .levels import InvalidArgument
@@ -169,17 +170,29 @@ def classify(frame: pd.DataFrame, t: Thresholds = Thresholds()) -> pd.DataFrame:
     """Add the rule's columns to a frame of one or more regions' industries.
 
     Needs region, lq, value, region_total, regional_component, lq_<m> and count_<m> for the innovation
-    measures, academic_lq. Adds top_quartile, above_bottom, strong, star_spec, star_size, star_focus,
-    stars, dynamic, renewal, academic, category.
+    measures, academic_lq; optionally industry and overlapping. Adds top_quartile, above_bottom, strong,
+    star_spec, star_size, star_focus, stars, dynamic, renewal, academic, category, nested_in, counted.
+
+    A nested aggregate (A*10 C, "of which" manufacturing, inside B-E) takes no place in the quartiles: they
+    are computed over the other industries and C is measured against the same cut-offs. counted says
+    whether a row counts in a class: C does not when B-E is in the same class, so no class counts the
+    same people twice.
     """
     out = frame.copy()
-    by_region = out.groupby("region", sort=False)
-    n_lq = by_region["lq"].transform("count")
-    lq_rank = by_region["lq"].rank(ascending=False, method="min")
-    out["top_quartile"] = (lq_rank <= np.ceil(n_lq * t.top / 100)).fillna(False).astype(bool)
-    n_all = by_region["value"].transform("count")
-    size_rank = by_region["value"].rank(ascending=True, method="max")
-    out["above_bottom"] = (size_rank > np.floor(n_all * t.bottom / 100)).fillna(False).astype(bool)
+    nested = (
+        out["overlapping"].fillna(False).astype(bool) if "overlapping" in out else pd.Series(False, index=out.index)
+    )
+    pool = out[~nested]
+    top_cut, bottom_cut = {}, {}
+    for region, rows in pool.groupby("region", sort=False):
+        lqs = rows["lq"].dropna().sort_values(ascending=False)
+        k = int(np.ceil(len(lqs) * t.top / 100))
+        top_cut[region] = lqs.iloc[k - 1] if k >= 1 else np.inf
+        sizes = rows["value"].dropna().sort_values()
+        m = int(np.floor(len(sizes) * t.bottom / 100))
+        bottom_cut[region] = sizes.iloc[m - 1] if m >= 1 else -np.inf
+    out["top_quartile"] = (out["lq"] >= out["region"].map(top_cut)).fillna(False).astype(bool)
+    out["above_bottom"] = (out["value"] > out["region"].map(bottom_cut)).fillna(False).astype(bool)
     out["strong"] = (out["lq"] >= t.lq_min).fillna(False) & out["top_quartile"] & out["above_bottom"]
     with np.errstate(divide="ignore", invalid="ignore"):
         share = out["value"] / out["region_total"]
@@ -197,7 +210,28 @@ def classify(frame: pd.DataFrame, t: Thresholds = Thresholds()) -> pd.DataFrame:
     holistic = out["strong"] & out["academic"] & (out["dynamic"] | out["renewal"])
     emerging = ~out["strong"] & (out["lq"] >= t.lq_min).fillna(False) & out["dynamic"] & out["renewal"]
     out["category"] = np.select([holistic, out["strong"], emerging], ["helhetlig", "styrka", "framvaxande"], "ovrig")
+    return mark_nested(out, nested)
+
+
+def mark_nested(out: pd.DataFrame, nested: pd.Series) -> pd.DataFrame:
+    """Add nested_in (the aggregate a nested row lies inside) and counted (see classify)."""
+    parent = out["industry"].map(A10_PARENT) if "industry" in out else pd.Series(None, index=out.index)
+    out["nested_in"] = parent.where(nested, None)
+    if "industry" not in out:
+        out["counted"] = True
+        return out
+    categories = out.set_index(["region", "industry"])["category"]
+    keys = list(zip(out["region"], out["nested_in"]))
+    parent_category = pd.Series([categories.get(k) if k[1] else None for k in keys], index=out.index)
+    out["counted"] = ~nested | (parent_category != out["category"])
     return out
+
+
+def strength_counts(table: pd.DataFrame) -> pd.DataFrame:
+    """Return region, category, count: the classes of a classified table, each person counted once."""
+    counted = table[table["counted"].astype(bool)] if "counted" in table else table
+    out = counted.groupby(["region", "category"], sort=False).size().rename("count").reset_index()
+    return out.astype({"count": "int64"})
 
 
 def category_name(code: str, lang: str) -> str:

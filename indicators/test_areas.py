@@ -12,6 +12,12 @@ ASSESSMENTS = {  # code: (Swedish, English)
     "bekraftas": ("Bekräftas", "Confirmed"),
     "delvis": ("Bekräftas delvis", "Partly confirmed"),
     "bekraftas_inte": ("Bekräftas inte", "Not confirmed"),
+    # Without publication data for the county, only the business half can be judged; the other is unknown.
+    "naringsliv_ja": ("Styrka i näringslivet; akademiska data saknas", "Business strength; academic data missing"),
+    "naringsliv_nej": (
+        "Ingen styrka i näringslivet; akademiska data saknas",
+        "No business strength; academic data missing",
+    ),
 }
 BUSINESS = ("helhetlig", "styrka")  # categories that count as a business strength
 MATRIX_COLUMNS = [
@@ -39,7 +45,8 @@ TEST_AREA_COMPARISON = IndicatorMeta(
         "näringslivet) i länet och minst ett av dess forskningsämnen har en specialiseringskvot på minst "
         f"tröskeln för akademi vid länets lärosäte (minst {MIN_COUNT} publikationer). Det bekräftas delvis när "
         "bara det ena gäller, och bekräftas inte när inget gäller. Styrkeområden utanför alla länets testområden "
-        "är nya kandidater."
+        "är nya kandidater. Saknas publikationsdata för länet bedöms bara näringslivsdelen, och den akademiska "
+        "delen anges som okänd."
     ),
     definition_en=(
         "Each county's test areas are linked to industries (SNI divisions) and research subjects in the store. A "
@@ -47,7 +54,8 @@ TEST_AREA_COMPARISON = IndicatorMeta(
         "the county and at least one of its research subjects has a specialisation quotient of at least the "
         f"academic threshold at the county's university (at least {MIN_COUNT} publications). It is partly "
         "confirmed when only one of the two holds, and not confirmed when neither does. Strength areas outside "
-        "all of the county's test areas are new candidates."
+        "all of the county's test areas are new candidates. Without publication data for the county, only the "
+        "business half is judged and the academic half is stated as unknown."
     ),
     formula="bekräftas = bransch ∈ styrkor ∧ ämne ∈ akademiska styrkor; delvis = exakt ett av dem",
     measures=("employees",),
@@ -63,7 +71,10 @@ def area_links(source, level: str) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataF
     return areas, industries.drop_duplicates(), source.table("test_area_subject")
 
 
-def assess(has_industry: bool, has_subject: bool) -> str:
+def assess(has_industry: bool, has_subject: bool | None) -> str:
+    """Return the assessment code; has_subject None: the county has no publication data (unknown, not "no")."""
+    if has_subject is None:
+        return "naringsliv_ja" if has_industry else "naringsliv_nej"
     if has_industry and has_subject:
         return "bekraftas"
     return "delvis" if (has_industry or has_subject) else "bekraftas_inte"
@@ -83,6 +94,7 @@ def compare_test_areas(analysis: StrengthAnalysis, areas, area_industries, area_
         linked = set(area_industries.loc[area_industries["test_area"] == area.test_area, "industry"])
         subjects = set(area_subjects.loc[area_subjects["test_area"] == area.test_area, "subject"])
         strong = sorted(own.loc[own["industry"].isin(linked) & own["category"].isin(BUSINESS), "industry"])
+        known = not acad[acad["region"] == area.region].empty  # any publication data for the county at all
         mine = acad[(acad["region"] == area.region) & acad["subject"].isin(subjects)]
         good = sorted(mine.loc[(mine["lq"] >= t.support_lq) & (mine["publications"] >= MIN_COUNT), "subject"])
         used = own[own["industry"].isin(linked)]
@@ -95,8 +107,8 @@ def compare_test_areas(analysis: StrengthAnalysis, areas, area_industries, area_
                 industries=sorted(linked),
                 strong_industries=strong,
                 subjects=sorted(subjects),
-                strong_subjects=good,
-                assessment=assess(bool(strong), bool(good)),
+                strong_subjects=good if known else None,
+                assessment=assess(bool(strong), bool(good) if known else None),
                 is_example=bool(used["is_example"].any() or mine["is_example"].any()),
             )
         )

@@ -55,19 +55,18 @@ def table_id(view: str, key) -> dict:
 
 
 def graph_config(view: str, key: str, lang: str) -> dict:
-    """Return the graph's Plotly config: language, nothing sent to other hosts, the camera's slide size."""
+    """Return the graph's Plotly config: language, nothing sent to other hosts, no mode bar.
+
+    The mode bar is hidden: the card's download menu gives finished pictures (title, source, date)
+    and the numbers, which the mode bar's camera did not; the charts neither zoom nor pan (a finger
+    scrolls the page); and on a phone the bar covered the legend and the first labels.
+    """
     return {
         "displaylogo": False,
+        "displayModeBar": False,
         "responsive": True,
         **plotly_locale(lang),
         **PLOTLY_OFFLINE,
-        "toImageButtonOptions": {
-            "filename": f"{view}_{key}",
-            "format": "png",
-            "width": 1280,
-            "height": 720,
-            "scale": 1.5,
-        },
     }
 
 
@@ -192,6 +191,9 @@ def footer_part(spec: ChartSpec, lang: str, qs: str) -> list:
 
 def card_values(spec: ChartSpec, lang: str, qs: str, table_open: bool = False) -> list:
     """Return the values of card_outputs() for a finished chart; qs is the view's canonical query (downloads)."""
+    if spec.message:  # nothing to draw: say why, in words, where the chart would be
+        note = dbc.Alert(spec.message, color="info", className="mb-0 chart-message")
+        return [BLANK_FIGURE, GRAPH_HIDDEN, head_part(spec, lang), "", note, None, None]
     if spec.page is not None:  # an HTML table in place of the figure
         figure, style = BLANK_FIGURE, GRAPH_HIDDEN
     else:
@@ -259,7 +261,12 @@ def card(view: str, key: str, lang: str, values: list | None = None, before: lis
         ],
         delay_show=200,
         overlay_style={"visibility": "visible", "opacity": 0.45},
-        type="circle",
+        # The spinner says in words, to screen readers too, that the chart is on its way (WCAG 4.1.3).
+        custom_spinner=html.Div(
+            [html.Span(className="s3-spinner", **{"aria-hidden": "true"}), tx(lang, "Laddar …", "Loading …")],
+            className="s3-loading",
+            role="status",
+        ),
         parent_className="chart-loading",
     )
     table_details = html.Details(

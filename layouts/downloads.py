@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from html import escape
 from urllib.parse import urlencode
 
 from dash import html
@@ -12,6 +13,44 @@ from i18n import tx
 def export_href(view: str, key: str, fmt: str, qs: str, **extra) -> str:
     pairs = urlencode({k: v for k, v in extra.items() if v})
     return f"/export/{view}/{key}.{fmt}" + ((qs + ("&" if qs else "?") + pairs) if pairs else qs)
+
+
+def embed_code(view: str, key: str, title: str, qs: str) -> str:
+    """Return the <iframe> that shows the chart (with the view's canonical query qs) in another site's page."""
+    import flask
+
+    base = flask.request.host_url.rstrip("/") if flask.has_request_context() else ""
+    src = f"{base}/embed/{view}/{key}{qs}"
+    return (
+        f'<iframe src="{escape(src)}" title="{escape(title)}" width="100%" height="600" '
+        'style="border:0" loading="lazy"></iframe>'
+    )
+
+
+def embed_entry(view: str, key: str, title: str, lang: str, qs: str) -> html.Li:
+    """Return the menu's "Bädda in": the <iframe> code to copy, in a read-only text field."""
+    field_id = f"{view}-{key}-embed-code"
+    return html.Li(
+        html.Details(
+            [
+                html.Summary(tx(lang, "Bädda in", "Embed"), className="btn btn-sm btn-outline-secondary"),
+                html.Label(
+                    tx(lang, "Kod att klistra in på en webbsida", "Code to paste into a web page"),
+                    htmlFor=field_id,
+                    className="form-label small d-block mt-2 mb-1",
+                ),
+                html.Textarea(
+                    embed_code(view, key, title, qs),
+                    id=field_id,
+                    readOnly=True,
+                    rows=3,
+                    className="form-control form-control-sm font-monospace",
+                ),
+            ],
+            className="chart-embed w-100",
+        ),
+        className="w-100",
+    )
 
 
 def no_images_note(lang: str) -> str:
@@ -51,6 +90,7 @@ def downloads(view: str, key: str, title: str, lang: str, qs: str) -> html.Detai
     items += [
         _link(tx(lang, "Data (CSV)", "Data (CSV)"), export_href(view, key, "csv", qs)),
         _link(tx(lang, "Data (XLSX, med källa)", "Data (XLSX, with source)"), export_href(view, key, "xlsx", qs)),
+        embed_entry(view, key, title, lang, qs),
     ]
     return html.Details(
         [

@@ -9,6 +9,8 @@ from __future__ import annotations
 import dash_bootstrap_components as dbc
 from dash import html
 
+from charts.params import NONE
+
 from . import ids
 
 
@@ -29,12 +31,17 @@ def filter_defaults(view) -> dict:
 def select(view: str, param: str, label: str, options: list[dict], value, all_label: str | None = None) -> html.Label:
     """Return a labelled native select (keyboard- and screen-reader-friendly) kept in the URL.
 
-    all_label adds a choosable first option with the value "" (all counties, all areas). dbc.Select
-    puts a hidden placeholder option with the value "" first; it says the same.
+    all_label adds a choosable first option for no value (all counties, all areas). dbc.Select always puts
+    a hidden placeholder option with the value "" first, so a choosable "no value" option has the value
+    NONE ("*") instead: with two options of the value "" the arrow keys got stuck on the visible one.
+    The address and the server read NONE as no value (charts.params.control_text, assets/10-shell.js).
     """
     if all_label is not None:
         options = [{"label": all_label, "value": ""}] + options
     empty = next((o["label"] for o in options if o["value"] == ""), None)
+    options = [{**o, "value": NONE} if o["value"] == "" else o for o in options]
+    if empty is not None and (value is None or value == ""):
+        value = NONE
     return html.Label(
         [
             html.Span(label, className="d-block"),

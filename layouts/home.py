@@ -5,10 +5,12 @@ from __future__ import annotations
 import dash_bootstrap_components as dbc
 from dash import dcc, html
 
+from charts.start import CHARTS
 from charts.views import nav_href
 from i18n import tx
 
 from .card import card
+from .downloads import view_downloads
 from .page import card_values_for
 
 VIEW = "start"
@@ -80,13 +82,39 @@ def layout(lang: str, cards: dict) -> html.Div:
                 ),
                 className="lead",
             ),
+            html.P(
+                [
+                    dcc.Link(tx(lang, "Om projektet", "About the project"), href=nav_href("/om-projektet", lang)),
+                    tx(
+                        lang,
+                        ": delmål, aktiviteter, milstolpar och organisation med projektplanens egna ord.",
+                        ": sub-goals, activities, milestones and organisation in the project plan's own words.",
+                    ),
+                ],
+                id="start-about-project",
+            ),
             dbc.Row(views),
-            html.H2(tx(lang, "Regionen i siffror", "The region in numbers"), className="h4 mt-3"),
-            card(VIEW, "employment", lang, cards.get("employment")),
+            html.H2(tx(lang, "Regionen i siffror", "The region in figures"), className="h4 mt-3"),
+            html.P(
+                tx(
+                    lang,
+                    "Offentlig statistik om länen: senaste värdena, och hur de har utvecklats.",
+                    "Public statistics on the counties: the latest values, and how they have developed.",
+                ),
+                className="text-muted",
+            ),
+            card(VIEW, "key-figures", lang, cards.get("key-figures")),
+            dbc.Row(
+                [
+                    dbc.Col(card(VIEW, key, lang, cards.get(key)), xs=12, lg=6)
+                    for key in ("employment", "new-firms", "rd", "innovation")
+                ]
+            ),
+            view_downloads(VIEW, lang, "?lang=en" if lang == "en" else ""),
         ]
     )
 
 
 def page(conn, lang: str, query: dict):
     """Return (the start page, no refused values): it has no filters."""
-    return layout(lang, card_values_for(conn, VIEW, ["employment"], lang, {})), []
+    return layout(lang, card_values_for(conn, VIEW, CHARTS, lang, {})), []

@@ -17,7 +17,10 @@ from dash import html
 
 from figures.styrkeomraden import CATEGORY_STYLE
 from figures.styrkeomraden_profile import ASSESSMENT_FILL, NO, YES
-from i18n import tx
+from i18n import fmt_number, tx
+
+from .monitoring_table import monitoring_table
+from .qualitative_table import qualitative_table
 
 # The shapes of the classes in the charts (Plotly marker symbols), as characters.
 SHAPES = {"diamond": "◆", "circle": "●", "square": "■", "circle-open": "○"}
@@ -150,5 +153,54 @@ def test_area_matrix(frame: pd.DataFrame, headers: list[str], lang: str, title: 
     return scroller(table, title)
 
 
+def key_figures_table(frame: pd.DataFrame, labels: dict, names: dict, lang: str, title: str) -> html.Div:
+    """Return one row per county and one column per measure: the latest value with its year, and the sources below.
+
+    frame: region, measure, year, value, source (indicators.key_figures.latest_region_figures, real values only).
+    """
+    measures = [m for m in labels if m in set(frame["measure"])]
+    regions = list(dict.fromkeys(frame["region"]))
+    cells = {(r.region, r.measure): r for r in frame.itertuples()}
+
+    def cell(region, measure):
+        r = cells.get((region, measure))
+        if r is None:
+            return html.Td(tx(lang, "uppgift saknas", "no data"), className="text-muted")
+        decimals = 1 if measure == "innovation_index" else 0
+        return html.Td(
+            [fmt_number(r.value, lang, decimals), html.Span(f" ({int(r.year)})", className="small text-muted")],
+            className="text-end",
+        )
+
+    table = html.Table(
+        [
+            html.Caption(title, className="visually-hidden"),
+            html.Thead(
+                html.Tr(
+                    [html.Th(tx(lang, "Län", "County"), scope="col")]
+                    + [html.Th(labels[m], scope="col", className="text-end") for m in measures]
+                )
+            ),
+            html.Tbody(
+                [html.Tr([html.Th(names.get(rg, rg), scope="row")] + [cell(rg, m) for m in measures]) for rg in regions]
+            ),
+        ],
+        className="table table-sm matrix key-figures",
+    )
+    sources = sorted(set(frame["source"].dropna()))
+    return html.Div(
+        [
+            scroller(table, title),
+            html.P(tx(lang, "Källor: ", "Sources: ") + "; ".join(sources), className="small text-muted"),
+        ]
+    )
+
+
 # The page renderers a chart may name in ChartSpec.page: (name, data) -> component.
-RENDERERS = {"criteria_table": criteria_table, "test_area_matrix": test_area_matrix}
+RENDERERS = {
+    "criteria_table": criteria_table,
+    "test_area_matrix": test_area_matrix,
+    "key_figures_table": key_figures_table,
+    "monitoring_table": monitoring_table,
+    "qualitative_table": qualitative_table,
+}

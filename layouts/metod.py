@@ -17,6 +17,7 @@ from indicators.provenance import indicator_provenance
 from .metod_sections import (
     cite_section,
     cited,
+    coverage_section,
     data_status_section,
     extra_texts,
     flat,
@@ -35,6 +36,8 @@ from .metod_sections import (
 
 # Words in IndicatorMeta.extra keys that mark a rule text for the sections below.
 STRENGTH_RULE_WORDS = ("rule", "regel", "classification", "klassning", "threshold", "troskel", "default")
+MONITORING_WORDS = ("model",)  # indicators/monitoring.py: basis, model, limits
+SEX_DATA_WORDS = ("sex_data",)  # indicators/gender_areas.py: which data is split by sex
 SURVEY_RULE_WORDS = ("confidential", "sekretess", "suppress", "rule", "regel", "threshold", "troskel", "min_")
 
 
@@ -96,6 +99,9 @@ def contents(lang: str) -> html.Nav:
         ("styrkeomraden-regel", "Regeln för styrkeområden", "The strength-area rule"),
         ("fasskala", "Fasskalan", "The phase scale"),
         ("enkat-sekretess", "Företagsenkätens sekretessregel", "The survey's confidentiality rule"),
+        ("uppfoljning-modell", "Uppföljningsmodellen", "The monitoring model"),
+        ("kon-i-statistiken", "Kvinnor och män i statistiken", "Women and men in the statistics"),
+        ("datatackning", "Datatäckning", "Data coverage"),
         ("datastatus", "Datastatus", "Data status"),
         ("citera", "Så citerar du", "How to cite"),
     ]
@@ -126,6 +132,21 @@ def layout(conn, lang: str = "sv") -> html.Div:
             references(metas, "foretagsenkat"),
             lang,
         ),
+        *rule_section(
+            "uppfoljning-modell",
+            ("Uppföljningsmodellen", "The monitoring model"),
+            rule_texts(metas, "uppfoljning", MONITORING_WORDS, lang),
+            references(metas, "uppfoljning"),
+            lang,
+        ),
+        *rule_section(
+            "kon-i-statistiken",
+            ("Kvinnor och män i statistiken", "Women and men in the statistics"),
+            rule_texts(metas, "uppfoljning", SEX_DATA_WORDS, lang),
+            [],
+            lang,
+        ),
+        *coverage_section(conn, lang),
         *data_status_section(conn, lang),
     ]
     return html.Div(

@@ -11,9 +11,13 @@ from datetime import date
 import flask
 from dash import html
 
+from data.recipes import recipes_for
 from i18n import tx
 from indicators.clusters import phase_scale
+from indicators.coverage import measure_coverage
 from indicators.facts import datasets
+from indicators.levels import LEVEL_NAMES
+from indicators.regions import region_names
 
 from .shell import source_name
 
@@ -76,6 +80,10 @@ def status_text(status: str, lang: str):
         return html.Span(tx(lang, "Delvis exempeldata", "Partly example data"), className="badge-example")
     if status == "real":
         return tx(lang, "Verkliga data", "Real data")
+    if status == "none":
+        return tx(lang, "Inga data i databasen (uppgift saknas)", "No data in the store (missing)")
+    if status == "partial":
+        return tx(lang, "Delvis: några av måtten saknas", "Partly: some of the measures are missing")
     if status == "classification":
         return tx(
             lang,
@@ -205,6 +213,92 @@ def data_status_section(conn, lang: str) -> list:
                 for r in rows
             ],
             className="dataset-list",
+        ),
+    ]
+
+
+COVERAGE_HEADERS = (
+    ("Mått", "Measure"),
+    ("Data", "Data"),
+    ("År", "Years"),
+    ("Branschnivåer", "Industry levels"),
+    ("Regioner", "Regions"),
+    ("Dataset eller hur det fylls", "Dataset, or how it is filled"),
+)
+KIND_WORDS = {"real": ("verkliga", "real"), "example": ("exempeldata", "example data"), "none": ("saknas", "missing")}
+LEVEL_STATE_WORDS = {"complete": ("", ""), "partial": (" (delvis)", " (partly)")}
+
+
+def _levels_text(levels: dict, lang: str) -> str:
+    return (
+        ", ".join(
+            tx(lang, *{**LEVEL_NAMES, "total": ("alla branscher", "all industries")}.get(lv, (lv, lv)))
+            + tx(lang, *LEVEL_STATE_WORDS.get(state, ("", "")))
+            for lv, state in levels.items()
+        )
+        or "–"
+    )
+
+
+def _regions_text(codes: list, names: dict, lang: str) -> str:
+    shown = [names.get(c, c) for c in codes]
+    if len(shown) > 6:
+        municipalities = sum(1 for c in codes if len(str(c)) == 4)
+        shown = [names.get(c, c) for c in codes if len(str(c)) != 4] + [
+            tx(lang, f"{municipalities} kommuner", f"{municipalities} municipalities")
+        ]
+    return ", ".join(shown) or "–"
+
+
+def coverage_section(conn, lang: str) -> list:
+    """Return, per measure, whether the store holds real, example or no data, for which years, levels and regions."""
+    cover = measure_coverage(conn)
+    names = region_names(conn, lang)
+    rows = []
+    for r in cover.to_dict("records"):
+        if r["kind"] == "none":
+            how = "; ".join(f"{x.source(lang)} ({x.command})" for x in recipes_for(r["measure"])) or "–"
+        else:
+            how = r["dataset"]
+        rows.append(
+            html.Tr(
+                [
+                    html.Th(tx(lang, r["name_sv"], r["name_en"]), scope="row"),
+                    html.Td(tx(lang, *KIND_WORDS[r["kind"]])),
+                    html.Td(year_span((int(r["first"]), int(r["last"]))) if r["kind"] != "none" else "–"),
+                    html.Td(_levels_text(r["levels"] or {}, lang)),
+                    html.Td(_regions_text(r["regions"] or [], names, lang)),
+                    html.Td(how, className="small"),
+                ],
+                **{"data-measure": r["measure"], "data-kind": r["kind"]},
+            )
+        )
+    return [
+        html.H2(tx(lang, "Datatäckning", "Data coverage"), id="datatackning"),
+        html.P(
+            tx(
+                lang,
+                "Vad databasen har för varje mått, räknat ur databasen när sidan visas: verkliga data, exempeldata "
+                "eller inga, för vilka år, branschnivåer och regioner. Där data saknas står källan och kommandot som "
+                "skulle fylla i dem.",
+                "What the store holds for each measure, computed from the store when the page is shown: real data, "
+                "example data or none, for which years, industry levels and regions. Where data is missing, the "
+                "source and the command that would fill it in are named.",
+            )
+        ),
+        html.Div(
+            html.Table(
+                [
+                    html.Thead(html.Tr([html.Th(tx(lang, sv, en), scope="col") for sv, en in COVERAGE_HEADERS])),
+                    html.Tbody(rows),
+                ],
+                className="table table-sm coverage-table",
+            ),
+            className="table-responsive",
+            # it scrolls sideways on a phone: a keyboard must reach it (WCAG 2.1.1)
+            role="region",
+            tabIndex="0",
+            **{"aria-label": tx(lang, "Datatäckning", "Data coverage")},
         ),
     ]
 

@@ -11,7 +11,18 @@ from charts.params import lang_from
 from charts.views import view_for_path
 from i18n import tx
 
-from . import foretagsenkat, home, klusterkartering, metod, milstolpar, styrkeomraden, tillganglighet
+from . import (
+    bedomningar,
+    foretagsenkat,
+    home,
+    klusterkartering,
+    metod,
+    milstolpar,
+    projekt,
+    styrkeomraden,
+    tillganglighet,
+    uppfoljning,
+)
 from .filters import filter_defaults
 
 PAGES = {
@@ -20,6 +31,9 @@ PAGES = {
     "klusterkartering": klusterkartering.page,
     "foretagsenkat": foretagsenkat.page,
     "milstolpar": milstolpar.page,
+    "uppfoljning": uppfoljning.page,
+    "projekt": projekt.page,
+    "bedomningar": bedomningar.page,
     "metod": metod.page,
     "tillganglighet": tillganglighet.page,
 }

@@ -133,6 +133,8 @@ def footer(lang: str, dataset_rows: list[dict]) -> html.Footer:
                             "A project of Region Värmland, Region Dalarna and Region Gävleborg with Karlstad University, "
                             "Dalarna University and the University of Gävle. ",
                         ),
+                        dcc.Link(tx(lang, "Om projektet", "About the project"), href=nav_href("/om-projektet", lang)),
+                        " · ",
                         dcc.Link(
                             tx(lang, "Om data och metod", "About data and method"),
                             href=nav_href("/om-data-och-metod", lang),

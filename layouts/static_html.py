@@ -67,8 +67,8 @@ def to_html(node) -> str:
         return _alert(node)
     if isinstance(node, Component) and node._namespace == "dash_html_components":
         tag = node._type.lower()
-        if tag in VOID:
-            return f"<{tag}{_attributes(node)}>"
+        if tag in VOID:  # self-closed: dcc.Markdown's HTML parser drops a whole block at a bare <br> or <img>
+            return f"<{tag}{_attributes(node)} />"
         return f"<{tag}{_attributes(node)}>{to_html(getattr(node, 'children', None))}</{tag}>"
     raise TypeError(f"cannot write {type(node).__name__} as static HTML")
 

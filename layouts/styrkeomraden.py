@@ -15,12 +15,16 @@ from charts.styrkeomraden import (
     CHARTS,
     DYNAMICS,
     HEATMAP,
+    QUALITATIVE,
     RULE_CHART,
     SIDE_BY_SIDE,
     SPECIALISATION,
     THRESHOLD_NAMES,
     THRESHOLDS,
     VIEW,
+    WOMEN,
+    data_choice,
+    data_region,
     region_rows,
     year_choices,
 )
@@ -57,10 +61,34 @@ def region_options(conn, lang: str) -> list[dict]:
     return options
 
 
+def missing_mark(label: str, has_data: bool, lang: str) -> str:
+    return label if has_data else label + tx(lang, " – uppgift saknas", " – no data")
+
+
+def year_options(conn, lang: str, region: str, level: str, reference: str) -> list[dict]:
+    """Return the years newest first, each marked when the region has no data at the level that year."""
+    flags = data_choice(conn, "year_choices", region=data_region({"region": region}), level=level, reference=reference)
+    have = dict(zip(flags["year"], flags["has_data"]))
+    return [
+        {"label": missing_mark(str(y), have.get(y, False), lang), "value": str(y)} for y in reversed(year_choices(conn))
+    ]
+
+
+def level_options(conn, lang: str, region: str, year, reference: str) -> list[dict]:
+    """Return the industry levels, finest first, each marked when the region has no data at it that year."""
+    if year is None:
+        return [{"label": tx(lang, *LEVEL_NAMES[k]), "value": k} for k in LEVELS]
+    flags = data_choice(conn, "level_choices", region=data_region({"region": region}), year=year, reference=reference)
+    return [
+        {"label": missing_mark(tx(lang, r["name_sv"], r["name_en"]), r["has_data"], lang), "value": r["level"]}
+        for r in flags.to_dict("records")
+    ]
+
+
 def filters(conn, lang: str, region, year, start, level, reference, per) -> html.Div:
-    years = [{"label": str(y), "value": str(y)} for y in reversed(year_choices(conn))]
+    years = year_options(conn, lang, region, level, reference)
     starts = [{"label": tx(lang, "Fem år före", "Five years before"), "value": ""}] + years
-    levels = [{"label": tx(lang, *LEVEL_NAMES[k]), "value": k} for k in LEVELS]
+    levels = level_options(conn, lang, region, year, reference)
     refs = [{"label": tx(lang, "Riket", "Sweden"), "value": "00"}, {"label": "Norra Mellansverige", "value": "SE31"}]
     pers = [
         {"label": tx(lang, "10 000 sysselsatta", "10,000 employees"), "value": "employees"},
@@ -222,6 +250,15 @@ def layout(conn, lang: str, values: dict, cards: dict, summary: Summary, reset: 
                 ],
             ),
             section(
+                tx(lang, "Kvinnor och män", "Women and men"),
+                tx(
+                    lang,
+                    "Andelen kvinnor i branscherna, med styrkeområdena markerade, där statistiken är uppdelad på kön.",
+                    "The share of women in the industries, the strength areas marked, where the statistics are split by sex.",
+                ),
+                [slot(WOMEN)],
+            ),
+            section(
                 tx(lang, "Jämförelse mellan regioner", "Comparison between regions"),
                 tx(lang, "Samma kvot för flera regioner på en gång.", "The same quotient for several regions at once."),
                 [slot(HEATMAP)],
@@ -253,12 +290,32 @@ def layout(conn, lang: str, values: dict, cards: dict, summary: Summary, reset: 
                 ),
                 [slot(TEST_AREA_CHART)],
             ),
+            section(
+                tx(lang, "Kvalitativ bedömning och samverkan", "Qualitative assessment and collaboration"),
+                tx(
+                    lang,
+                    "Vad dokumentstudier och intervjuer säger om områdena, vilka internationella värdekedjor de ingår i, "
+                    "och vilka klusterinitiativ som arbetar i dem.",
+                    "What document studies and interviews say about the areas, which international value chains they "
+                    "are part of, and which cluster initiatives work in them.",
+                ),
+                [slot(QUALITATIVE)],
+            ),
             html.Div(view_downloads(VIEW, lang, qs), id=DOWNLOADS),
         ]
     )
 
 
-assert set(CHARTS) == {*SPECIALISATION, RULE_CHART, HEATMAP, *DYNAMICS, ACADEMIC, TEST_AREA_CHART}
+assert set(CHARTS) == {
+    *SPECIALISATION,
+    RULE_CHART,
+    WOMEN,
+    HEATMAP,
+    *DYNAMICS,
+    ACADEMIC,
+    TEST_AREA_CHART,
+    QUALITATIVE,
+}
 
 
 def parts(conn, lang: str, values: dict, open_tables=()) -> dict:

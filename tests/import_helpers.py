@@ -53,21 +53,32 @@ def snapshot(url: str) -> tuple[str, list[str]]:
     """Return the store file's hash and its full SQL dump: both must survive a failed import."""
     path = sqlite_file(url)
     with sqlite3.connect(path) as db:
+        db.execute("PRAGMA wal_checkpoint(TRUNCATE)")  # WAL: every commit into the file before it is hashed
         dump = list(db.iterdump())
     db.close()
     return hashlib.sha256(path.read_bytes()).hexdigest(), dump
 
 
-def facts(url: str, dataset: str | None = None) -> dict[tuple, float]:
-    """Return (region, industry, year, measure) -> value of the store's facts (of one dataset)."""
+def data_dump(url: str) -> list[str]:
+    """Return the store's SQL dump without its version row (every import bumps it, even one that changes nothing)."""
+    return [line for line in snapshot(url)[1] if not line.startswith('INSERT INTO "store_meta"')]
+
+
+def facts(url: str, dataset: str | None = None, sex: str | None = "total") -> dict[tuple, float]:
+    """Return (region, industry, year, measure) -> value of the store's facts (of one dataset; sex total).
+
+    With sex=None the key ends with the sex: (region, industry, year, measure, sex).
+    """
     with sqlite3.connect(sqlite_file(url)) as db:
         rows = db.execute(
-            "select region, industry, year, measure, value, dataset from fact"
+            "select region, industry, year, measure, value, dataset, sex from fact"
             + (" where dataset = ?" if dataset else ""),
             (dataset,) if dataset else (),
         ).fetchall()
     db.close()
-    return {(r, i, y, m): v for r, i, y, m, v, _d in rows}
+    if sex is None:
+        return {(r, i, y, m, x): v for r, i, y, m, v, _d, x in rows}
+    return {(r, i, y, m): v for r, i, y, m, v, _d, x in rows if x == sex}
 
 
 def dataset_row(url: str, code: str) -> dict | None:

@@ -5,21 +5,31 @@ from __future__ import annotations
 import io
 import json
 import re
-import shutil
 import sys
 
 from app import create_app
 from data.__main__ import main as data_cli
-from data.store import sqlite_path
+from data.store import copy_sqlite, sqlite_path
 from tests.dash_json import post_callback
 
 PASSWORD = "rätt-lösenord-42"
+# The edit form's values for a save of milestone 13 (the answer says whether the sender may edit).
+SAVE_VALUES = {
+    "milstolpar-edit-milestone.value": "13",
+    "milstolpar-edit-status.value": "klar",
+    "milstolpar-edit-date.value": "2018-03-20",
+    "milstolpar-edit-comment.value": "Klar",
+    "milstolpar-edit-loaded.data": {"id": 13, "version": 1},
+    "milstolpar-revision.data": 0,
+    "milstolpar-edit-save.n_clicks": 1,
+    "shell-url.search": "",
+}
 
 
 def copy_store(store_url: str, directory) -> str:
     """Return the URL of a copy of the session's store, so edits here cannot disturb other tests."""
     target = directory / "milstolpar.sqlite"
-    shutil.copy(sqlite_path(store_url), target)
+    copy_sqlite(sqlite_path(store_url), target)  # the backup API: consistent in WAL mode too
     return f"sqlite:///{target}"
 
 

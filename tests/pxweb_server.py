@@ -57,6 +57,7 @@ class PxWebServer:
         self.faults: list = []
         self.config = {"v1": recorded("scb_v1_config.json"), "v2": recorded("scb_v2_config.json")}
         self.late_seconds = 2.0
+        self.tables: dict[str, tuple[dict, dict]] = {}  # more v1 tables: path -> (metadata, full JSON-stat answer)
         self.server = ThreadingHTTPServer(("127.0.0.1", 0), self._handler())
         self.server.daemon_threads = True
         self.url = f"http://127.0.0.1:{self.server.server_address[1]}"
@@ -81,6 +82,12 @@ class PxWebServer:
             return 200, self.config["v1"]
         if path == "/api/v2/config":
             return 200, self.config["v2"]
+        if path in self.tables:
+            metadata, cube = self.tables[path]
+            if method == "GET":
+                return 200, metadata
+            selection = {q["code"]: q["selection"]["values"] for q in payload["query"]}
+            return self._data(cube, {k: v for k, v in selection.items() if v != ["*"]}, self.config["v1"]["maxValues"])
         if path == V1_TABLE and method == "GET":
             return 200, recorded("scb_v1_am0207_metadata.json")
         if path == f"{V2_TABLE}/metadata":
@@ -101,7 +108,7 @@ class PxWebServer:
             return self._data("scb_v2_tab6471_data.json", selection, self.config["v2"]["maxDataCells"])
         return 404, "Not found"
 
-    def _data(self, name: str, selection: dict, max_cells: int) -> tuple[int, object]:
+    def _data(self, name: str | dict, selection: dict, max_cells: int) -> tuple[int, object]:
         if self.faults:
             fault = self.faults.pop(0)
             if fault == "timeout":
@@ -109,7 +116,7 @@ class PxWebServer:
             else:
                 return fault, "Too many requests"
         try:
-            cube = slice_cube(recorded(name), selection)
+            cube = slice_cube(recorded(name) if isinstance(name, str) else name, selection)
         except KeyError as exc:
             return 400, f"Bad request: no variable or value {exc}"
         cells = 1

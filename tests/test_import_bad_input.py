@@ -31,7 +31,13 @@ def small_cube() -> dict:
 def xlsx_without_sheet(path):
     book = Workbook()
     book.active.title = "Blad1"
-    book.active.append(["Län", "2017", "2018"])
+    book.active.append(["Län", "Antal"])  # neither tidy nor years as columns
+    book.save(path)
+
+
+def xlsx_published_without_rows(path):
+    book = Workbook()
+    book.active.append(["Län", "2017", "2018"])  # a published layout, but nothing under the headings
     book.save(path)
 
 
@@ -75,6 +81,7 @@ CASES = [
         ["kort.json", "1 värden men dimensionerna ger 2 celler"],
     ),
     ("xlsx without the sheet", "lan.xlsx", xlsx_without_sheet, ["lan.xlsx", "ingen flik har rubrikraden", "Blad1"]),
+    ("published table without rows", "tom.xlsx", xlsx_published_without_rows, ["tom.xlsx", "inga rader"]),
     (
         "text named xlsx",
         "fel.xlsx",

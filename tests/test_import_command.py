@@ -87,7 +87,7 @@ def test_build_empty_has_the_plan_and_no_example_statistics(tmp_path):
     with engine_for(url).connect() as conn:
         assert conn.execute(select(func.count()).select_from(s.fact)).scalar_one() == 0
         assert conn.execute(select(func.count()).where(s.dataset.c.is_example)).scalar_one() == 0
-        assert conn.execute(select(func.count()).select_from(s.milestone)).scalar_one() == 14
+        assert conn.execute(select(func.count()).select_from(s.milestone)).scalar_one() == 16
         assert conn.execute(select(func.count()).select_from(s.measure)).scalar_one() >= 6
     code, _out, err = run_cli("import", "--db", url, FIXTURES / "scb_v2_tab6471_data.json")
     assert code == 0, err

@@ -7,7 +7,8 @@ import json
 import pytest
 
 from data.importing.jsonstat import parse_cube
-from data.importing.pxweb import parse_period, total_category
+from data.importing.periods import parse_period
+from data.importing.pxweb import total_category
 from tests.import_helpers import FIXTURES, empty_store, facts, jsonstat, run_cli, snapshot
 
 COUNTIES = {"17": "Värmlands län", "20": "Dalarnas län", "01": "Stockholms län"}
@@ -36,7 +37,13 @@ def test_v1_response_uses_the_total_category_and_maps_industries(tmp_path, store
     assert got[("20", "TOTAL", 2023, "employees")] == 129200.0  # TOT is all industries
     assert not any(r == "01" for r, *_ in got)  # Stockholm lies outside the dashboard
     assert len(got) == 2 * 3 * 2  # 2 counties x (C, M-N, TOTAL) x 2 years; US left out
-    assert "Kon (kön): använde totalkategorin 1+2 (totalt)" in out
+    # employees is a measure by sex: men (1) and women (2) are kept beside the total, never summed into it
+    by_sex = facts(store, sex=None)
+    assert (
+        by_sex[("17", "C", 2022, "employees", "men")] == 1.0 and by_sex[("17", "C", 2022, "employees", "women")] == 2.0
+    )
+    assert len(by_sex) == 3 * len(got)
+    assert "Kon (kön): behöll kön (män, kvinnor, totalt)" in out
     assert "US (okänd verksamhet) är ingen bransch" in out
 
 
@@ -80,7 +87,9 @@ def test_monthly_stock_takes_the_years_last_month_and_sums_ages(tmp_path, store)
     assert "månadsvärden → ett värde per år: årets sista period, eftersom population är ett bestånd" in out
     assert "2025: senaste perioden är 3 av 12; året är inte komplett" in out
     assert "Alder (ålder): ingen totalkategori, summerade 2 kategorier" in out
-    assert "Kon (kön): använde totalkategorin TotSa" in out
+    # population is kept by sex: the total is TotSa as it stands, men and women beside it (1 per age group here)
+    assert "Kon (kön): behöll kön (män, kvinnor, totalt)" in out
+    assert facts(store, sex="women")[("17", "TOTAL", 2024, "population")] == 2
 
 
 def quarter_cube(quarters: list[str], contents=None, missing=()) -> dict:
@@ -141,7 +150,7 @@ def test_several_contents_without_measure_are_refused_with_the_contents_listed(t
     code, _out, err = run_cli("import", "--db", store, path)
     assert code == 1
     assert "tva.json, kolumn ContentsCode: ange vilket mått" in err
-    assert "N1 (Antal nya företag); N2 (Antal konkurser)" in err and "kända mått: employees" in err
+    assert "N1 (Antal nya företag); N2 (Antal konkurser)" in err and "employees (Sysselsatta" in err
     code, _out, err = run_cli("import", "--db", store, "--measure", "new_firms", path)
     assert code == 1 and "tabellen har 2 tabellinnehåll" in err and "--measure N1=new_firms" in err
     assert snapshot(store) == before

@@ -84,7 +84,7 @@ def test_an_unknown_measure_is_refused_with_the_known_ones_listed(tmp_path, stor
     code, _out, err = run_cli("import", "--db", store, "--measure", "sysselsatta", path)
     assert code == 1
     assert "okänt mått ”sysselsatta”" in err
-    assert "employees (Förvärvsarbetande (dagbefolkning))" in err and "new_firms (Nystartade företag)" in err
+    assert "employees (Sysselsatta efter arbetsställe)" in err and "new_firms (Nystartade företag)" in err
 
 
 def test_xlsx_sheet_with_the_tidy_header_imports(tmp_path, store):
@@ -148,8 +148,8 @@ def test_an_example_dataset_cannot_be_overwritten(tmp_path, store_url):
     assert code == 1 and "är exempeldata" in err
 
 
-def test_imported_numbers_replace_example_numbers_in_the_views(tmp_path, store_url):
-    """A real value wins over the example value of the same key; the chart is then 'mixed'."""
+def test_imported_numbers_replace_example_numbers_everywhere_in_the_views(tmp_path, store_url):
+    """A real import of a measure hides that measure's example data everywhere: never mixed key by key."""
     from data.store import engine_for
     from indicators.facts import example_share, load_facts
     from indicators.overview import employment_trend
@@ -166,7 +166,7 @@ def test_imported_numbers_replace_example_numbers_in_the_views(tmp_path, store_u
     with engine_for(url).connect() as conn:
         frame = load_facts(conn, "employees", regions=["17"], industries=["TOTAL"])
         trend = employment_trend(conn, ["17", "20", "21"])
-    row = frame[frame["year"] == 2016].iloc[0]
-    assert (row["value"], row["dataset"], bool(row["is_example"])) == (123456.0, "rams", False)
-    assert frame[frame["year"] != 2016]["is_example"].all()
-    assert example_share(trend) == "mixed" and "is_example" in trend
+    assert frame[["year", "value", "dataset"]].values.tolist() == [[2016, 123456.0, "rams"]]
+    assert not frame["is_example"].any()
+    assert trend[["region", "year", "value"]].values.tolist() == [["17", 2016, 123456.0]]  # no example year beside it
+    assert example_share(trend) == "real"

@@ -77,9 +77,14 @@ def test_lq_from_facts_matches_the_formula_by_hand():
             "reference_total": [1000.0, 1000.0],
             "lq": [(30 / 120) / (100 / 1000), (20 / 120) / (400 / 1000)],  # 2.5 and 0.41667
             "is_example": [True, False],
+            "uncertain": [False, False],  # no rounding given
         }
     )
     assert_frame_equal(lq_from_facts(facts, totals, "00"), expected, check_dtype=False)
+    # Rounded to thousands, 30 and 20 are far under 5 000: rounding alone moves such quotients a lot
+    rounded = lq_from_facts(facts.assign(rounding=1000.0), totals, "00")
+    assert rounded["uncertain"].tolist() == [True, True]
+    assert lq_from_facts(facts.assign(rounding=1.0), totals, "00")["uncertain"].tolist() == [False, False]
 
 
 def test_division_quotients_use_the_total_row_or_else_the_sum(small):
@@ -124,7 +129,8 @@ def test_sections_and_functional_sectors_are_summed_from_divisions(small, level,
     assert out.at[industry, "lq"] == pytest.approx(expected)
 
 
-def test_stored_real_values_win_over_summed_example_values(tmp_path):
+def test_real_data_hides_the_example_data_of_its_measure_everywhere(tmp_path):
+    """Once a measure has real data, its example data is used nowhere: not for keys the real data lacks."""
     real = [
         ("real", "00", "C", 2020, "employees", 280.0),
         ("real", "20", "C", 2020, "employees", 60.0),
@@ -134,10 +140,12 @@ def test_stored_real_values_win_over_summed_example_values(tmp_path):
     url = make_store(tmp_path / "mixed.sqlite", SMALL + real)
     with engine_for(url).connect() as conn:
         out = location_quotients(conn, year=2020, level="a10", regions=["20"]).set_index("industry")
+        divisions = location_quotients(conn, year=2020, level="division", regions=["20"])
     assert out.at["C", "value"] == 60
     assert out.at["C", "lq"] == pytest.approx((60 / 120) / (280 / 1000))
-    assert not out.at["C", "is_example"]  # real numerator, real reference and real totals
-    assert out.at["B-E", "is_example"]  # summed from example divisions
+    assert list(out.index) == ["C"]  # B-E would be summed from example divisions: not done
+    assert not out["is_example"].any()
+    assert divisions.empty  # the example divisions are not used beside the real data either
 
 
 # Eurostat nama_10r_3empers, 2017, persons (../shared/data/real): Sweden, Värmland (SE311), Dalarna (SE312).

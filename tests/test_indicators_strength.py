@@ -10,10 +10,16 @@ import pytest
 from indicators import load_all
 from indicators.analysis import StrengthAnalysis, strength_analysis
 from indicators.levels import InvalidArgument
-from indicators.strength import STRENGTH_CLASSIFICATION, Thresholds, classify, rule_lines
+from indicators.strength import STRENGTH_CLASSIFICATION, Thresholds, classify, rule_lines, strength_counts
 from indicators.test_areas import compare_test_areas, new_candidates
 
 NAN = float("nan")
+
+
+@pytest.fixture()
+def conn(backend_conn):
+    """Run this module's store tests on SQLite and on PostgreSQL (tests/conftest.py)."""
+    return backend_conn
 
 
 def industries() -> pd.DataFrame:
@@ -144,3 +150,47 @@ def test_the_analysis_refuses_a_region_that_is_its_own_reference(conn):
     with pytest.raises(InvalidArgument) as err:
         strength_analysis(conn, regions=["SE31"], reference="SE31")
     assert err.value.argument == "region"
+
+
+def a10_rows() -> pd.DataFrame:
+    """SE31's A*10 in 2017 (Eurostat, thousands): C lies inside B-E."""
+    rows = [  # industry, lq, employees (persons), overlapping
+        ("A", 1.79, 14000, False),
+        ("B-E", 1.25, 59000, False),
+        ("C", 1.28, 54000, True),
+        ("F", 1.14, 32000, False),
+        ("G-I", 0.90, 70000, False),
+        ("J", 0.34, 5000, False),
+        ("K", 0.29, 2000, False),
+        ("L", 0.95, 6000, False),
+        ("M-N", 0.63, 30000, False),
+        ("O-Q", 1.14, 141000, False),
+        ("R-U", 1.00, 18000, False),
+    ]
+    frame = pd.DataFrame(rows, columns=["industry", "lq", "value", "overlapping"]).assign(
+        region="SE31", region_total=382000.0, regional_component=NAN, academic_lq=NAN
+    )
+    for key in ("new_firms", "patent_applications", "trademark_applications"):
+        frame[f"lq_{key}"], frame[f"count_{key}"] = NAN, NAN
+    return frame
+
+
+def test_a_nested_aggregate_takes_no_place_in_the_quartiles_and_is_not_counted_twice():
+    out = classify(a10_rows()).set_index("industry")
+    # The top quarter of the 10 non-overlapping quotients is 3 (A 1.79, B-E 1.25, O-Q/F 1.14): C is measured
+    # against that cut-off (1.14) without taking a place in it.
+    assert list(out.index[out["top_quartile"] & ~out["overlapping"]]) == ["A", "B-E", "F", "O-Q"]
+    assert out.at["C", "top_quartile"] and out.at["C", "nested_in"] == "B-E"
+    assert out.at["C", "category"] == out.at["B-E", "category"] == "styrka"
+    assert not out.at["C", "counted"] and out.at["B-E", "counted"]  # the same people are counted once
+    counts = strength_counts(out.reset_index()).set_index("category")["count"].to_dict()
+    assert counts["styrka"] == len(out[(out["category"] == "styrka") & out["counted"]])
+    assert counts["styrka"] == int((out.loc[~out["overlapping"], "category"] == "styrka").sum())
+
+
+def test_a_nested_row_counts_when_its_aggregate_is_in_another_class():
+    frame = a10_rows()
+    frame.loc[frame["industry"] == "B-E", "lq"] = 0.9  # industry as a whole is not specialised, manufacturing is
+    out = classify(frame).set_index("industry")
+    assert out.at["C", "category"] == "styrka" and out.at["B-E", "category"] == "ovrig"
+    assert out.at["C", "counted"]

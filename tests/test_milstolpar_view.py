@@ -33,15 +33,15 @@ def annotations(spec) -> list[str]:
 def test_timeline_colours_and_labels_each_milestone_by_status_with_an_as_of_line(ctx):
     spec = build_chart("milstolpar", "timeline", {"asof": "2017-07-01"})
     assert spec.title == "Milstolpar kvartal för kvartal"
-    assert spec.summary.startswith("Läget 1 juli 2017: 8 av 14 milstolpar klara; 1 försenad; 1 pågår; 4 planerade.")
+    assert spec.summary.startswith("Läget 1 juli 2017: 9 av 16 milstolpar klara; 1 försenad; 1 pågår; 5 planerade.")
     assert spec.data_status == "example" and any("exempeldata" in n for n in spec.notes)
     bars = {t.name: len(t.y) for t in spec.figure.data if t.type == "bar"}
-    assert bars == {"klar": 8, "pågår": 1, "planerad": 4, "försenad": 1}
+    assert bars == {"klar": 9, "pågår": 1, "planerad": 5, "försenad": 1}
     assert "<b>försenad</b> · 8. Tre färdiga strategidokument finns på plats" in annotations(spec)
     assert "Läget 2017-07-01" in annotations(spec)
     ticks = spec.figure.layout.xaxis.ticktext
     assert ticks[0] == "K2<br>2016" and len(ticks) == 10  # 2016 K2 .. 2018 K3
-    assert len(spec.table) == 14 and spec.table["Status"].tolist().count("försenad") == 1
+    assert len(spec.table) == 16 and spec.table["Status"].tolist().count("försenad") == 1
 
 
 @pytest.mark.parametrize(
@@ -49,14 +49,15 @@ def test_timeline_colours_and_labels_each_milestone_by_status_with_an_as_of_line
     [
         ({"asof": "2017-07-01", "status": "forsenad"}, [8]),  # only the late one
         ({"asof": "2017-07-01", "activity": "6"}, [5, 8, 9]),  # the three of activity 6
-        ({"asof": "2017-07-01", "activity": "projekt", "status": "klar"}, [1, 3]),  # project-wide and done
-        ({"asof": "2015-01-01"}, list(range(1, 15))),  # before the project: all planned, none late
+        ({"asof": "2017-07-01", "activity": "projekt", "status": "klar"}, [15, 1, 3]),  # project-wide and done
+        # before the project: all planned, none late; the practical start (15) leads, the end date (16) closes
+        ({"asof": "2015-01-01"}, [15, *range(1, 15), 16]),
     ],
 )
 def test_the_list_follows_the_status_and_activity_filters(ctx, query, ids):
     spec = build_chart("milstolpar", "list", query)
     assert spec.table["Nr"].tolist() == ids
-    assert spec.summary == f"Visar {len(ids)} av 14 milstolpar."
+    assert spec.summary == f"Visar {len(ids)} av 16 milstolpar."
 
 
 def test_a_date_is_shown_only_once_the_milestone_is_done_at_the_as_of_date(ctx):
@@ -111,7 +112,7 @@ def test_steering_group_workbook(client):
     assert wb.sheetnames == ["Milstolpar", "Måluppfyllelse", "Om underlaget"]
     milestones = list(wb["Milstolpar"].values)
     assert milestones[0][:5] == ("Nr", "Kvartal", "Milstolpe", "Aktivitet", "Status")
-    assert len(milestones) == 15 and milestones[8][4] == "försenad"
+    assert len(milestones) == 17 and milestones[9][:1] == (8,) and milestones[9][4] == "försenad"
     goals = list(wb["Måluppfyllelse"].values)
     assert goals[1][0] == "Mötesplatser för klusterledare" and goals[1][-2] == "i fas" and goals[1][-1] == "ja"
     about = [r[0] for r in wb["Om underlaget"].values]

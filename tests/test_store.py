@@ -2,14 +2,22 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 import pandas as pd
 import pytest
 from sqlalchemy import func, select
 
 from data import schema as s
 from data.build import build
+from data.real import manifest
 from data.store import engine_for
-from tests.conftest import EXAMPLE_STORE
+
+
+@pytest.fixture()
+def conn(backend_conn):
+    """Run this module's store tests on SQLite and on PostgreSQL (tests/conftest.py)."""
+    return backend_conn
 
 
 def count(conn, table, *where):
@@ -27,17 +35,23 @@ def test_regions_cover_riket_nms_counties_and_their_municipalities(conn):
 
 def test_industries_have_sections_divisions_a10_and_total(conn):
     levels = dict(conn.execute(select(s.industry.c.level, func.count()).group_by(s.industry.c.level)).all())
-    assert levels == {"section": 21, "division": 88, "a10": 5, "total": 1}  # B-E, G-I, M-N, O-Q, R-U
+    # A*10 adds B-E, G-I, M-N, O-Q, R-U to the sections; SCB's 15 branschgrupper are G01-G15
+    assert levels == {"section": 21, "division": 88, "a10": 5, "bransch15": 15, "total": 1}
     steel = conn.execute(select(s.industry).where(s.industry.c.code == "24")).one()
     assert steel.section == "C" and steel.a10 == "B-E" and steel.name_sv == "Stål- och metallframställning"
+    assert steel.group15 == "G02"  # Tillverkning och utvinning
+    groups = dict(
+        conn.execute(select(s.industry.c.code, s.industry.c.group15).where(s.industry.c.level == "section")).all()
+    )
+    assert groups["M"] == groups["N"] == "G11" and groups["U"] == "G15"
     assert count(conn, s.industry_sector) == 88  # every division belongs to one functional sector
 
 
 def test_project_plan_content_is_real(conn):
     milestones = conn.execute(select(s.milestone).order_by(s.milestone.c.id)).all()
-    assert len(milestones) == 14
+    assert len(milestones) == 16  # the 14 quarterly ones, then the practical start and the end date
     assert (milestones[0].year, milestones[0].quarter) == (2016, 2)
-    assert milestones[-1].text_sv == "Avslutsarbete"
+    assert milestones[13].text_sv == "Avslutsarbete" and milestones[-1].text_sv == "Projektets slutdatum"
     assert count(conn, s.activity) == 6 and count(conn, s.subgoal) == 5
     areas = dict(conn.execute(select(s.test_area.c.region, func.count()).group_by(s.test_area.c.region)).all())
     assert areas == {"17": 6, "20": 4, "21": 5}
@@ -97,14 +111,67 @@ def dump(url):
         return {t.name: sorted(map(tuple, c.execute(select(t)).all()), key=repr) for t in s.metadata.sorted_tables}
 
 
-def test_building_twice_gives_identical_contents(tmp_path, store_url):
-    again = build(f"sqlite:///{tmp_path / 'again.sqlite'}", **EXAMPLE_STORE)
-    assert dump(again) == dump(store_url)
+def test_building_twice_gives_identical_contents(tmp_path, real_store_url):
+    again = build(f"sqlite:///{tmp_path / 'again.sqlite'}")
+    assert dump(again) == dump(real_store_url)
+
+
+def datasets_of(url) -> dict[str, bool]:
+    with engine_for(url).connect() as c:
+        return dict(c.execute(select(s.dataset.c.code, s.dataset.c.is_example)).all())
+
+
+def test_the_default_build_holds_every_shipped_dataset_and_no_invented_statistic(real_store_url):
+    shipped = {entry.code for entry in manifest()}
+    found = datasets_of(real_store_url)
+    assert shipped <= set(found) and not any(found[code] for code in shipped)
+    with engine_for(real_store_url).connect() as c:
+        fact_sets = set(c.execute(select(s.fact.c.dataset).distinct()).scalars())
+        assert fact_sets == shipped  # every statistic in the default store is real
+        assert count(c, s.academic_output) == 0  # no invented publications
+        assert count(c, s.respondent) > 0 and count(c, s.phase_assessment) > 0  # example records stay, labelled
+        assert found["ex_enkat"] and found["ex_kluster"] and found["ex_uppfoljning"]
+        # Värmland had 121 000 employed in 2017 (Eurostat)
+        value = c.execute(
+            select(s.fact.c.value).where(
+                s.fact.c.region == "17",
+                s.fact.c.industry == "TOTAL",
+                s.fact.c.year == 2017,
+                s.fact.c.measure == "employees",
+            )
+        ).scalar_one()
+        assert value == 121_000
+
+
+def test_a_shipped_dataset_carries_its_manifest_in_the_store(real_store_url):
+    with engine_for(real_store_url).connect() as c:
+        row = c.execute(select(s.dataset).where(s.dataset.c.code == "eurostat_nama_10r_3empers")).mappings().one()
+    assert row["publisher"] == "Eurostat" and row["rounding"] == 1000 and row["importer"] == "eurostat-datacommons"
+    assert (
+        row["retrieved"] == date(2026, 12, 2) and "tusental" in row["caveats_sv"] and "thousands" in row["caveats_en"]
+    )
+    assert row["measures"] == "employees" and row["file"].startswith("eurostat_nama_10r_3empers")
+
+
+def test_demo_adds_the_invented_statistics_as_separate_example_datasets(demo_store_url):
+    found = datasets_of(demo_store_url)
+    assert found["ex_sysselsattning"] and found["ex_akademi"]  # example, and labelled so
+    assert found["eurostat_nama_10r_3empers"] is False  # beside the real ones
+
+
+def test_real_only_has_no_example_record_and_no_reported_status(tmp_path):
+    url = build(f"sqlite:///{tmp_path / 'real.sqlite'}", example_records=False)
+    with engine_for(url).connect() as c:
+        assert count(c, s.dataset, s.dataset.c.is_example.is_(True)) == 0
+        assert count(c, s.respondent) == 0 and count(c, s.indicator_outcome) == 0
+        statuses = set(c.execute(select(s.milestone.c.status)).scalars())
+        assert statuses == {None}  # nobody has reported a status: unknown, never "planned" or "late"
+        assert count(c, s.fact) > 0
 
 
 def test_empty_build_has_plan_content_and_no_example_rows(tmp_path):
     url = build(f"sqlite:///{tmp_path / 'empty.sqlite'}", empty=True)
     with engine_for(url).connect() as c:
         assert count(c, s.fact) == 0 and count(c, s.respondent) == 0
-        assert count(c, s.milestone) == 14 and count(c, s.cluster) == 11
+        assert count(c, s.milestone) == 16 and count(c, s.cluster) == 11
         assert count(c, s.dataset, s.dataset.c.is_example.is_(True)) == 0

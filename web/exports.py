@@ -23,12 +23,13 @@ from flask_limiter import Limiter
 from flask_limiter.util import get_remote_address
 
 import charts
-from charts.params import InvalidParam, lang_from, parse, query_dict
+from charts.params import InvalidParam, in_words, lang_from, parse, query_dict
 from charts.views import VIEWS_BY_KEY
 from data.store import current_engine
 from figures import render
-from figures.export_images import DEFAULT_SIZE, Logo, chart_image, image_filename, preset, slide_picture
+from figures.export_images import DEFAULT_SIZE, Logo, chart_image, grown, image_filename, preset, slide_pictures
 from figures.export_layout import PRESET_KEYS
+from figures.export_slide_tables import is_table_chart
 from figures.export_slides import PICTURE_ASPECT, Deck, view_deck
 from figures.export_steering import workbook as steering_workbook
 from figures.export_workbook import chart_csv, chart_workbook
@@ -91,6 +92,10 @@ def answers_in_words(func):
             return func(*args, **kwargs)
         except ExportError as exc:
             return _text(exc.status, exc.message)
+        except render.RendererBusy as exc:  # this worker already makes an export: come back shortly
+            response = _text(503, busy_message(lang, exc.retry_after))
+            response.headers["Retry-After"] = str(exc.retry_after)
+            return response
         except render.RenderUnavailable:
             log.warning("image export refused: %s", render.renderer.failure)
             return _text(503, no_images_message(lang))
@@ -101,6 +106,14 @@ def answers_in_words(func):
             )
 
     return wrapper
+
+
+def busy_message(lang: str, seconds: int) -> str:
+    return tx(
+        lang,
+        f"Servern gör redan bilder åt andra just nu. Försök igen om {seconds} sekunder.",
+        f"The server is already making images for others right now. Try again in {seconds} seconds.",
+    )
 
 
 def no_images_message(lang: str) -> str:
@@ -144,16 +157,12 @@ def invalid_message(exc: InvalidParam, lang: str) -> str:
 
 
 def filters(view: str, query: dict) -> list[tuple[str, str]]:
-    """Return the view's filters as (label, value) pairs in the query's language."""
+    """Return the view's filters as (label, value in words) pairs in the query's language: names, never codes."""
     lang = lang_from(query)
     params = charts.view_params(view)
     with current_engine().connect() as conn:
         values, _ = parse(params, query, conn)
-    pairs = []
-    for p in params:
-        label = (p.label_en if lang == "en" else p.label_sv) or p.name
-        pairs.append((label, p.encode(values.get(p.name)) or "–"))
-    return pairs
+        return in_words(params, values, conn, lang)
 
 
 def logo() -> Logo | None:
@@ -195,8 +204,9 @@ def export_image(view: str, key: str, fmt: str):
             + ".",
         )
     spec = build(view, key, query)
-    body = chart_image(spec, lang, fmt, size_key, as_of=date.today(), logo=logo())
-    return attachment(body, IMAGE_TYPES[fmt], image_filename(spec, fmt, preset(size_key, spec)))
+    with render.job():  # one image job per worker at a time; RendererBusy when the queue is full
+        body = chart_image(spec, lang, fmt, size_key, as_of=date.today(), logo=logo())
+    return attachment(body, IMAGE_TYPES[fmt], image_filename(spec, fmt, grown(preset(size_key, spec), spec)))
 
 
 def view_charts(view: str, query: dict, left_out: list[str]) -> Iterator:
@@ -218,10 +228,9 @@ def view_charts(view: str, query: dict, left_out: list[str]) -> Iterator:
             log.exception("chart %s/%s failed in a view export", view, key)
             left_out.append(tx(lang, f"{key} (kunde inte skapas)", f"{key} (could not be made)"))
             continue
-        if spec.table.empty:
-            left_out.append(
-                tx(lang, f"{spec.title} (inga data med dessa filter)", f"{spec.title} (no data for these filters)")
-            )
+        if spec.table.empty or spec.message:
+            reason = spec.message or tx(lang, "inga data med dessa filter", "no data for these filters")
+            left_out.append(f"{spec.title} ({reason.rstrip('.')})")
         else:
             yield spec
 
@@ -235,14 +244,19 @@ def pictures(specs: Iterator, draw) -> list[tuple]:
 
 @answers_in_words
 def export_view(view: str, fmt: str):
-    """Send a whole view: a PowerPoint deck, or a ZIP of every chart as PNG."""
+    """Send a whole view: a PowerPoint deck, or a ZIP of every chart as PNG (one renderer job per worker)."""
+    with render.job():
+        return _export_view(view, fmt)
+
+
+def _export_view(view: str, fmt: str):
     query = _query()
     lang = lang_from(query)
     today, left_out = date.today(), []
     specs = view_charts(view, query, left_out)
     stem = f"{view}_{tx(lang, 'presentation', 'presentation') if fmt == 'pptx' else tx(lang, 'diagram', 'charts')}"
     if fmt == "pptx":
-        drawn = pictures(specs, lambda spec: slide_picture(spec, PICTURE_ASPECT))
+        drawn = pictures(specs, lambda spec: None if is_table_chart(spec) else slide_pictures(spec, PICTURE_ASPECT))
         deck = Deck(VIEWS_BY_KEY[view].title(lang), lang, today, filters(view, query), drawn, left_out)
         return attachment(view_deck(deck), VIEW_TYPES[fmt], f"{stem}_{today.isoformat()}.pptx")
     mark = logo()
@@ -274,7 +288,8 @@ def export_steering_workbook():
     lang = lang_from(query)
     milestones = build("milstolpar", "list", query)
     goals = build("milstolpar", "attainment", query)
-    body, name = steering_workbook(milestones, goals, lang)
+    groups = (build("milstolpar", "attainment-activity", query), build("milstolpar", "attainment-subgoal", query))
+    body, name = steering_workbook(milestones, goals, lang, groups)
     return attachment(body, DATA_TYPES["xlsx"], name)
 
 

@@ -46,11 +46,48 @@ def cluster_codes(conn, _values=None) -> list[str]:
     return list(ind.cluster_names(conn))
 
 
+def round_words(conn, lang: str) -> dict[str, str]:
+    """Return each survey round by its period ('Våren 2018'; 'Spring 2018' in English)."""
+    from .words import round_period
+
+    return {row["code"]: round_period(row, lang) for row in ind.survey_rounds(conn).to_dict("records")}
+
+
+def question_words(conn, lang: str) -> dict[str, str]:
+    frame = ind.survey_questions(conn)
+    return {r["code"]: (r["text_en"] if lang == "en" else r["text_sv"]) for r in frame.to_dict("records")}
+
+
+def county_words(conn, lang: str) -> dict[str, str]:
+    frame = regions(conn)
+    return dict(zip(frame["code"], frame["name_en" if lang == "en" else "name_sv"]))
+
+
 PARAMS = [
-    Param("round", str, latest_round, round_codes, "Enkätomgång", "Survey round"),
-    Param("question", str, first_question, question_codes, "Fråga", "Question"),
-    Param("county", str, "", county_codes, "Län", "County"),
-    Param("cluster", str, "", cluster_codes, "Klusterinitiativ", "Cluster initiative"),
+    Param("round", str, latest_round, round_codes, "Enkätomgång", "Survey round", words=round_words),
+    Param("question", str, first_question, question_codes, "Fråga", "Question", words=question_words),
+    Param(
+        "county",
+        str,
+        "",
+        county_codes,
+        "Län",
+        "County",
+        words=county_words,
+        none_sv="alla tre län",
+        none_en="all three counties",
+    ),
+    Param(
+        "cluster",
+        str,
+        "",
+        cluster_codes,
+        "Klusterinitiativ",
+        "Cluster initiative",
+        words=lambda conn, _lang: ind.cluster_names(conn),
+        none_sv="alla kluster",
+        none_en="all clusters",
+    ),
 ]
 
 

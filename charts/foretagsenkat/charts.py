@@ -16,6 +16,7 @@ from indicators import survey as ind
 from indicators.facts import example_share
 
 from .. import chart
+from ..names import file_stem
 from ..sources import dataset_source_line
 from . import CHART_CLUSTERS, CHART_QUESTIONS, CHART_ROUNDS, VIEW
 from .words import (
@@ -99,7 +100,13 @@ def clusters_chart(conn, lang: str, round=None, question=None, county="", cluste
         + f", {sv.round_name(round)}",
         subtitle=sv.question_text(question),
         summary=f"{sv.question_text(question)} {summary}".strip(),
-        filename=f"foretagsenkat_kluster_{round}_{question}" + (f"_{county}" if county else ""),
+        filename=file_stem(
+            VIEW,
+            tx(lang, "kluster", "clusters"),
+            sv.round_name(round),
+            sv.question_text(question),
+            sv.counties.get(county, ""),
+        ),
         first_header=tx(lang, "Kluster", "Cluster"),
         empty=tx(lang, "Inga svar i det här urvalet", "No answers in this selection"),
     )
@@ -131,7 +138,7 @@ def questions_chart(conn, lang: str, round=None, question=None, county="", clust
         ),
         subtitle=(prefix + " …") if prefix else "",
         summary=questions_summary(rows, name, sv.round_name(round), sv),
-        filename=f"foretagsenkat_fragor_{round}_{cluster or 'alla'}" + (f"_{county}" if county else ""),
+        filename=file_stem(VIEW, tx(lang, "fragor", "questions"), sv.round_name(round), name),
         first_header=tx(lang, "Fråga", "Question"),
         empty=tx(lang, f"Inga svar från {name} i omgången", f"No answers from {name} in this round"),
     )
@@ -165,7 +172,7 @@ def rounds_chart(conn, lang: str, round=None, question=None, county="", cluster=
         title=tx(lang, f"Förändring mellan omgångar: {name}", f"Change between rounds: {name}"),
         subtitle=sv.question_text(question),
         summary=change_summary(change, name, sv.question_text(question), sv),
-        filename=f"foretagsenkat_omgangar_{question}_{cluster or 'alla'}" + (f"_{county}" if county else ""),
+        filename=file_stem(VIEW, tx(lang, "omgangar", "rounds"), sv.question_text(question), name),
         first_header=tx(lang, "Omgång", "Round"),
         extra=columns,
         empty=tx(lang, f"Inga svar från {name} på frågan", f"No answers from {name} to this question"),

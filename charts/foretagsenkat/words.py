@@ -30,7 +30,9 @@ class Survey:
 
     def round_name(self, code: str | None) -> str:
         found = self.rounds[self.rounds["code"] == code]
-        return ind.round_label(found.iloc[0].to_dict(), self.lang) if len(found) else str(code or "–")
+        if not len(found):
+            return str(code or "–")
+        return round_period(found.iloc[0].to_dict(), self.lang)
 
     def question_text(self, code: str | None) -> str:
         found = self.questions[self.questions["code"] == code]
@@ -44,6 +46,18 @@ class Survey:
             return tx(lang, f"Samtliga kluster, {self.counties[county]}", f"All clusters, {self.counties[county]}")
         name = self.clusters.get(cluster, cluster)
         return name if county == ind.ALL else f"{name}, {self.counties.get(county, county)}"
+
+
+SEASONS = {"Våren": "Spring", "Hösten": "Autumn", "Vintern": "Winter", "Sommaren": "Summer"}
+
+
+def round_period(row: dict, lang: str) -> str:
+    """Return a round by its period in the language ('Våren 2018', 'Spring 2018'), never by its code."""
+    period = row.get("period") or str(row["code"])
+    if lang == "en":
+        first, _, rest = period.partition(" ")
+        period = f"{SEASONS.get(first, first)} {rest}".strip()
+    return period
 
 
 def survey_context(conn, lang: str) -> Survey:

@@ -12,6 +12,7 @@ from i18n import tx
 from indicators import clusters as ind
 from indicators.regions import region_names
 
+from ..names import file_stem
 from ..params import Param
 from ..sources import dataset_source_line
 
@@ -34,14 +35,44 @@ def latest_year(conn, _values=None) -> str:
     return years[-1] if years else ""
 
 
+def county_words(conn, lang: str) -> dict[str, str]:
+    return region_names(conn, lang)
+
+
+def theme_words(conn, lang: str) -> dict[str, str]:
+    areas = ind.thematic_areas(conn)
+    return dict(zip(areas["code"], areas["name_en" if lang == "en" else "name_sv"]))
+
+
+def cluster_words(conn, _lang: str) -> dict[str, str]:
+    frame = ind.clusters(conn)
+    return dict(zip(frame["code"], frame["name"]))
+
+
 PARAMS = [
-    Param("county", str, "", county_codes, "Län", "County"),
     Param(
-        "theme", str, "", lambda conn, _v: list(ind.thematic_areas(conn)["code"]), "Tematiskt område", "Thematic area"
+        "county", str, "", county_codes, "Län", "County", words=county_words, none_sv="alla län", none_en="all counties"
     ),
-    Param("year", str, latest_year, year_codes, "År", "Year"),
     Param(
-        "cluster", str, "", lambda conn, _v: list(ind.clusters(conn)["code"]), "Klusterinitiativ", "Cluster initiative"
+        "theme",
+        str,
+        "",
+        lambda conn, _v: list(ind.thematic_areas(conn)["code"]),
+        "Tematiskt område",
+        "Thematic area",
+        words=theme_words,
+        none_sv="alla områden",
+        none_en="all areas",
+    ),
+    Param("year", str, latest_year, year_codes, "Bedömningsår", "Assessment year"),
+    Param(
+        "cluster",
+        str,
+        "",
+        lambda conn, _v: list(ind.clusters(conn)["code"]),
+        "Klusterinitiativ",
+        "Cluster initiative",
+        words=cluster_words,
     ),
 ]
 
@@ -106,8 +137,11 @@ def labelled(frame: pd.DataFrame, columns: list[str], lang: str) -> pd.DataFrame
     return frame[columns].rename(columns={c: tx(lang, *LABELS[c]) for c in columns})
 
 
-def stem(*parts) -> str:
-    return "_".join(str(p) for p in parts if p)
+def stem(conn, lang: str, what: tuple[str, str], *parts, county: str = "", theme: str = "") -> str:
+    """Return a file name's stem: the view, what the chart is, and the chosen county and area by name."""
+    county_name = region_names(conn, lang).get(county, county) if county else ""
+    theme_name = theme_words(conn, lang).get(theme, theme) if theme else ""
+    return file_stem(VIEW, tx(lang, *what), *parts, county_name, theme_name)
 
 
 # Register the charts (the import is the registration); they need the names above.

@@ -16,6 +16,7 @@ from indicators import clusters as ind
 from indicators.facts import example_share
 
 from .. import chart
+from ..names import file_stem
 from ..sources import dataset_source_line
 from . import CARD, VIEW, named_phases
 
@@ -85,5 +86,5 @@ def card_chart(conn, lang: str, cluster: str = "", **_) -> ChartSpec:
         source=dataset_source_line(conn, lang, datasets),
         data_status=example_share(frame),
         summary=summary,
-        filename=f"klusterkartering_kort_{cluster}",
+        filename=file_stem(VIEW, tx(lang, "kort", "card"), name or cluster),
     )

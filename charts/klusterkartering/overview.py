@@ -81,7 +81,7 @@ def portfolio_chart(conn, lang: str, county: str = "", theme: str = "", year: st
         source=source_for(conn, lang, chosen, assessed),
         data_status=example_share(frame),
         summary=summary,
-        filename=stem("klusterkartering_portfolj", when, county, theme),
+        filename=stem(conn, lang, ("portfolj", "portfolio"), when, county=county, theme=theme),
         notes=[
             tx(
                 lang,
@@ -160,7 +160,7 @@ def history_chart(conn, lang: str, county: str = "", theme: str = "", **_) -> Ch
         source=source_for(conn, lang, chosen, assessed),
         data_status=example_share(frame),
         summary=summary,
-        filename=stem("klusterkartering_fashistorik", county, theme),
+        filename=stem(conn, lang, ("fashistorik", "phase_history"), county=county, theme=theme),
     )
 
 
@@ -207,7 +207,13 @@ def criteria_chart(conn, lang: str, county: str = "", theme: str = "", year: str
         "criteria",
         tx(lang, f"Horisontella kriterier {when or ''}", f"Horizontal criteria {when or ''}").strip(),
         filter_words(conn, lang, county, theme)
-        + tx(lang, ". Nivåerna ", ". Levels ")
+        + tx(lang, ". Kriterierna ", ". The criteria ")
+        + ", ".join(crits[sfx])
+        + tx(
+            lang,
+            " är bedömningar av hur klusterinitiativet arbetar, inte statistik. Nivåerna ",
+            " are assessments of how the cluster initiative works, not statistics. Levels ",
+        )
         + tx(lang, " och ", " and ").join(", ".join(levels[sfx].str.lower()).rsplit(", ", 1))
         + ".",
         figure=fig,
@@ -215,5 +221,5 @@ def criteria_chart(conn, lang: str, county: str = "", theme: str = "", year: str
         source=source_for(conn, lang, chosen, assessed),
         data_status=example_share(frame),
         summary=summary,
-        filename=stem("klusterkartering_kriterier", when, county, theme),
+        filename=stem(conn, lang, ("kriterier", "criteria"), when, county=county, theme=theme),
     )

@@ -18,7 +18,7 @@ from indicators.followup import PROJECT_WIDE
 from ..params import Param
 
 VIEW = "milstolpar"
-CHARTS = ("timeline", "attainment", "per-quarter", "per-activity", "list")
+CHARTS = ("timeline", "attainment", "attainment-activity", "attainment-subgoal", "per-quarter", "per-activity", "list")
 STATUS_OPTIONS = [  # (code, sv, en) in the order a reader thinks of them
     ("planerad", "planerad", "planned"),
     ("pagar", "pågår", "in progress"),
@@ -36,6 +36,14 @@ def activity_options(conn, lang: str) -> list[dict]:
     return opts + [{"label": tx(lang, "Hela projektet", "The whole project"), "value": PROJECT_WIDE}]
 
 
+def status_words(_conn, lang: str) -> dict[str, str]:
+    return {code: tx(lang, sv, en) for code, sv, en in STATUS_OPTIONS}
+
+
+def activity_words(conn, lang: str) -> dict[str, str]:
+    return {o["value"]: o["label"] for o in activity_options(conn, lang)}
+
+
 PARAMS = [
     Param("asof", kind=date, default=lambda _c, _v: date.today(), label_sv="Läget den", label_en="Status at"),
     Param(
@@ -45,6 +53,9 @@ PARAMS = [
         choices=lambda _c, _v: [code for code, *_ in STATUS_OPTIONS],
         label_sv="Status",
         label_en="Status",
+        words=status_words,
+        none_sv="alla",
+        none_en="all",
     ),
     Param(
         "activity",
@@ -53,8 +64,11 @@ PARAMS = [
         choices=lambda conn, _v: [o["value"] for o in activity_options(conn, "sv")],
         label_sv="Aktivitet",
         label_en="Activity",
+        words=activity_words,
+        none_sv="alla",
+        none_en="all",
     ),
 ]
 
 # Register the charts (the import is the registration); they need the names above.
-from . import charts, goals  # noqa: E402,F401
+from . import charts, goal_groups, goals  # noqa: E402,F401

@@ -10,6 +10,7 @@ from babel.dates import format_date
 from sqlalchemy import select
 
 from data import schema as s
+from figures.export_pages import table_height
 from figures.milstolpar import status_stack, timeline
 from figures.spec import ChartSpec
 from i18n import LOCALES, fmt_percent, tx
@@ -18,6 +19,7 @@ from indicators.followup import (
     PROJECT_WIDE,
     STATUSES,
     filter_milestones,
+    late_count,
     milestones,
     project_period,
     quarter_label,
@@ -25,14 +27,16 @@ from indicators.followup import (
     quarters_between,
     share_done,
     status_counts,
+    status_text,
     status_word,
 )
 
 from .. import chart
+from ..names import file_stem
 from ..sources import dataset_source_line
 from . import VIEW
 
-FILE_WORDS = {"per-quarter": "per_kvartal", "per-activity": "per_aktivitet"}  # file names say it in Swedish
+FILE_WORDS = {"per-quarter": ("per kvartal", "by quarter"), "per-activity": ("per aktivitet", "by activity")}
 
 
 def long_date(day: date, lang: str) -> str:
@@ -55,8 +59,16 @@ def source_for(conn, lang: str, is_example: bool) -> str:
 
 
 def summary_sentence(frame: pd.DataFrame, asof: date, lang: str) -> str:
-    """Return e.g. 'Läget 31 juli 2018: 13 av 14 milstolpar klara; 1 försenad.'"""
+    """Return e.g. 'Läget 31 juli 2018: 13 av 14 milstolpar klara; 1 försenad.' (unknown statuses said as such)."""
     c = status_counts(frame)
+    unknown = c.get("okand", 0)
+    when = tx(lang, "Läget ", "As of ") + long_date(asof, lang) + ": "
+    if unknown and unknown == c["total"]:
+        return when + tx(
+            lang,
+            f"ingen status är rapporterad för de {c['total']} milstolparna, så läget är okänt.",
+            f"no status has been reported for the {c['total']} milestones, so their state is unknown.",
+        )
     parts = [tx(lang, f"{c['klar']} av {c['total']} milstolpar klara", f"{c['klar']} of {c['total']} milestones done")]
     delayed = c["forsenad"]
     parts.append(
@@ -70,18 +82,39 @@ def summary_sentence(frame: pd.DataFrame, asof: date, lang: str) -> str:
         parts.append(tx(lang, f"{c['pagar']} pågår", f"{c['pagar']} in progress"))
     if c["planerad"]:
         parts.append(tx(lang, f"{c['planerad']} planerade", f"{c['planerad']} planned"))
-    text = tx(lang, "Läget ", "As of ") + long_date(asof, lang) + ": " + "; ".join(parts)
+    if unknown:
+        parts.append(tx(lang, f"{unknown} med okänd status", f"{unknown} with unknown status"))
+    text = when + "; ".join(parts)
     if c["struken"]:
         text += tx(lang, f" ({c['struken']} struken räknas inte)", f" ({c['struken']} cancelled not counted)")
-    return text + "."
+    return text + "." + late_sentence(frame, lang)
+
+
+def late_sentence(frame: pd.DataFrame, lang: str) -> str:
+    """Return ' 2 av de klara blev klara efter sitt kvartal: nr 4 (ett kvartal sent), …' or ''."""
+    late = frame[frame["quarters_late"].notna()] if "quarters_late" in frame else frame.iloc[0:0]
+    if late.empty:
+        return ""
+    which = ", ".join(
+        tx(lang, "nr ", "no. ") + f"{i} ({status_text('klar', n, lang).split(', ', 1)[1]})"
+        for i, n in zip(late["id"], late["quarters_late"])
+    )
+    n = late_count(frame)
+    return tx(
+        lang,
+        f" {n} av de klara blev klar{'a' if n > 1 else ''} efter sitt kvartal: {which}.",
+        f" {n} of those done {'were' if n > 1 else 'was'} done after {'their' if n > 1 else 'its'} quarter: {which}.",
+    )
 
 
 def provenance_notes(frame: pd.DataFrame, lang: str) -> list[str]:
     """Say where texts and statuses come from, and that example statuses are invented."""
     note = tx(
         lang,
-        "Milstolparnas texter och kvartal kommer från projektplanen; statusen sätter projektledaren.",
-        "The milestones' texts and quarters come from the project plan; the project manager sets the status.",
+        "Milstolparnas texter och kvartal kommer från projektplanen; statusen sätter projektledaren. Vilken "
+        "aktivitet och vilket delmål en milstolpe hör till är dashboardens tolkning av planen.",
+        "The milestones' texts and quarters come from the project plan; the project manager sets the status. Which "
+        "activity and sub-goal a milestone belongs to is the dashboard's reading of the plan.",
     )
     if frame["status_is_example"].any():
         note += tx(
@@ -103,10 +136,14 @@ def milestone_table(frame: pd.DataFrame, conn, lang: str) -> pd.DataFrame:
             ],
             tx(lang, "Milstolpe", "Milestone"): frame["text_en" if lang == "en" else "text_sv"],
             tx(lang, "Aktivitet", "Activity"): frame["activity_key"].map(names),
-            tx(lang, "Status", "Status"): [status_word(x, lang) for x in frame["status"]],
+            tx(lang, "Status", "Status"): [
+                status_text(x, n, lang) for x, n in zip(frame["status"], frame["quarters_late"])
+            ],
             tx(lang, "Klar den", "Done on"): [
                 d.isoformat() if d and st == "klar" else "" for d, st in zip(frame["completed_on"], frame["status"])
             ],
+            tx(lang, "Kvartal sent", "Quarters late"): frame["quarters_late"],
+            tx(lang, "Delmål", "Sub-goal"): frame["subgoal"],
             tx(lang, "Kommentar", "Comment"): frame["comment"].fillna(""),
             tx(lang, "Status är exempeldata", "Status is example data"): frame["status_is_example"],
         }
@@ -127,14 +164,16 @@ def timeline_chart(conn, lang: str, asof: date, status: list, activity: list) ->
     quarters = quarters_between(min(years), max(years))
     text = shown["text_en" if lang == "en" else "text_sv"]
     done = [(d if st == "klar" and d and d <= asof else None) for st, d in zip(shown["status"], shown["completed_on"])]
+    words = [status_text(st, n, lang) for st, n in zip(shown["status"], shown["quarters_late"])]
     frame = shown.assign(
-        label=[f"{i}. {t[:44].rstrip()}…" if len(t) > 46 else f"{i}. {t}" for i, t in zip(shown["id"], text)],
+        label=[f"{i}. {t}" for i, t in zip(shown["id"], text)],
         hover=[
-            f"{t}<br>{quarter_label(y, q, lang)} · {status_word(st, lang)}"
-            for t, y, q, st in zip(text, shown["year"], shown["quarter"], shown["status"])
+            f"{t}<br>{quarter_label(y, q, lang)} · {w}"
+            for t, y, q, w in zip(text, shown["year"], shown["quarter"], words)
         ],
         quarter_index=[quarters.index((y, q)) for y, q in zip(shown["year"], shown["quarter"])],
         status_word=[status_word(x, lang) for x in shown["status"]],
+        status_text=words,
         done_position=[quarter_position(d, quarters) if d else None for d in done],
         completed_text=[d.isoformat() if d else "" for d in done],
     )
@@ -167,7 +206,7 @@ def timeline_chart(conn, lang: str, asof: date, status: list, activity: list) ->
         source=source_for(conn, lang, is_example),
         data_status=example_share(shown.rename(columns={"status_is_example": "is_example"})),
         summary=summary,
-        filename=f"milstolpar_tidslinje_{asof.isoformat()}",
+        filename=file_stem(VIEW, tx(lang, "tidslinje", "timeline"), asof.isoformat()),
         notes=provenance_notes(shown, lang),
     )
 
@@ -177,8 +216,17 @@ def list_chart(conn, lang: str, asof: date, status: list, activity: list) -> Cha
     """Return the filtered milestone list (the page shows it as a table; exports as a table figure)."""
     everything, shown = _shown(conn, asof, status, activity)
     table = milestone_table(shown, conn, lang)
+    shown_columns = list(table.columns[:6])
     figure = go.Figure(
-        go.Table(header=dict(values=list(table.columns[:6])), cells=dict(values=[table[c] for c in table.columns[:6]]))
+        go.Table(
+            columnwidth=[0.5, 1, 4, 2.6, 1, 1.1],
+            header=dict(values=[f"<b>{c}</b>" for c in shown_columns], align="left", fill_color="#f6f8fa"),
+            cells=dict(values=[table[c] for c in shown_columns], align="left", height=28),
+        )
+    )
+    # Tall enough for every row once its text wraps: a picture cannot scroll the table.
+    figure.update_layout(
+        height=table_height(figure.to_plotly_json()["data"][0], 1000), margin=dict(l=10, r=10, t=10, b=10)
     )
     return ChartSpec(
         view=VIEW,
@@ -193,7 +241,7 @@ def list_chart(conn, lang: str, asof: date, status: list, activity: list) -> Cha
             f"Visar {len(shown)} av {len(everything)} milstolpar.",
             f"Showing {len(shown)} of {len(everything)} milestones.",
         ),
-        filename=f"milstolpar_lista_{asof.isoformat()}",
+        filename=file_stem(VIEW, tx(lang, "lista", "list"), asof.isoformat()),
         notes=provenance_notes(shown, lang),
     )
 
@@ -226,12 +274,12 @@ def _share_spec(conn, lang, asof, activity, key: str, by: list[str], labels, tit
         view=VIEW,
         key=key,
         title=title,
-        figure=status_stack(frame, "category", words, lang, horizontal=key == "per-activity"),
+        figure=status_stack(frame, "category", words, lang),
         table=table,
         source=source_for(conn, lang, bool(shown["status_is_example"].any())),
         data_status=example_share(shown.rename(columns={"status_is_example": "is_example"})),
         summary=summary,
-        filename=f"milstolpar_{FILE_WORDS[key]}_{asof.isoformat()}",
+        filename=file_stem(VIEW, tx(lang, *FILE_WORDS[key]), asof.isoformat()),
     )
 
 

@@ -14,6 +14,7 @@ from indicators.followup import quarter_label
 from indicators.goals import attainment_word, goal_attainment
 
 from .. import chart
+from ..names import file_stem
 from . import VIEW
 from .charts import activity_names, long_date, source_for
 
@@ -35,6 +36,8 @@ def attainment_table(frame: pd.DataFrame, conn, lang: str) -> pd.DataFrame:
         {
             tx(lang, "Indikator", "Indicator"): frame["name_en" if lang == "en" else "name_sv"],
             tx(lang, "Aktivitet", "Activity"): frame["activity"].astype(str).map(names),
+            tx(lang, "Delmål", "Sub-goal"): frame["subgoal"],
+            tx(lang, "Hur det mäts", "How it is measured"): frame["method_en" if lang == "en" else "method_sv"],
             tx(lang, "Enhet", "Unit"): frame["unit_en" if lang == "en" else "unit_sv"],
             tx(lang, "Mål", "Target"): frame["target"],
             tx(lang, "Utfall", "Outcome"): frame["value"],
@@ -85,5 +88,5 @@ def attainment_chart(conn, lang: str, asof: date, status: list, activity: list) 
         source=source_for(conn, lang, bool(frame["is_example"].any())),
         data_status=example_share(frame),
         summary=summary,
-        filename=f"milstolpar_maluppfyllelse_{asof.isoformat()}",
+        filename=file_stem(VIEW, tx(lang, "måluppfyllelse", "goal attainment"), asof.isoformat()),
     )

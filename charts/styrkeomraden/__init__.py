@@ -10,7 +10,14 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass, fields
 
-from indicators.levels import LEVELS
+from flask import has_app_context
+
+from cache import cache
+from data.store import engine_for
+from i18n import tx
+from indicators import choices
+from indicators.choices import default_view, latest_year_with_industries
+from indicators.levels import LEVEL_NAMES, LEVELS
 from indicators.lq import REFERENCES
 from indicators.regions import regions
 from indicators.source import CachedSource
@@ -27,8 +34,11 @@ HEATMAP = "heatmap"
 DYNAMICS = ("shift-share", "innovation", "competence")
 ACADEMIC = "academic"
 TEST_AREAS = "test-areas"
-CHARTS = (*SPECIALISATION, RULE_CHART, HEATMAP, *DYNAMICS, ACADEMIC, TEST_AREAS)
+WOMEN = "women"
+QUALITATIVE = "qualitative"
+CHARTS = (*SPECIALISATION, RULE_CHART, WOMEN, HEATMAP, *DYNAMICS, ACADEMIC, TEST_AREAS, QUALITATIVE)
 REGION_LEVELS = ("nuts2", "lan", "kommun")
+DAY = 24 * 3600
 
 
 def region_rows(conn):
@@ -45,9 +55,47 @@ def year_choices(conn, _values=None) -> list[int]:
     return list(CachedSource.for_request(conn).years("employees"))
 
 
+def data_region(values: dict | None) -> str:
+    """Return the region whose data decides the defaults (the counties side by side: Värmland stands for all)."""
+    region = (values or {}).get("region") or "SE31"
+    return COUNTIES[0] if region == SIDE_BY_SIDE else region
+
+
+def _no_cache() -> bool:
+    return not has_app_context()
+
+
+# What the data offers changes only with the store: kept per store version, so a page asks once.
+@cache.memoize(timeout=DAY, unless=_no_cache)
+def _choice(url: str, version: str, name: str, **kwargs):
+    with engine_for(url).connect() as conn:
+        source = CachedSource(conn, version)
+        if name == "default_view":
+            return default_view(source, **kwargs)
+        if name == "latest_year":
+            return latest_year_with_industries(source, "employees", kwargs["level"], kwargs["regions"])
+        return getattr(choices, name)(source, **kwargs)
+
+
+def data_choice(conn, name: str, **kwargs):
+    """Return choices.<name>(**kwargs) (or the default view, the latest year) for the store, cached per version."""
+    source = CachedSource.for_request(conn)
+    if _no_cache():
+        return _choice.uncached(source.url, source.version, name, **kwargs)
+    return _choice(source.url, source.version, name, **kwargs)
+
+
+def default_level(conn, values=None) -> str:
+    """Return the finest industry level with complete data for the region in the latest such year (A*10 today)."""
+    return data_choice(conn, "default_view", region=data_region(values))["level"] or "a10"
+
+
 def latest_year(conn, values=None):
+    """Return the latest year with data at the chosen level for the region and Sweden (else the latest of all)."""
+    level = (values or {}).get("level") or default_level(conn, values)
+    year = data_choice(conn, "latest_year", level=level, regions=[data_region(values), "00"])
     years = year_choices(conn)
-    return years[-1] if years else None
+    return year if year is not None else (years[-1] if years else None)
 
 
 @dataclass(frozen=True)
@@ -97,21 +145,67 @@ THRESHOLDS = [
         *SETTING_LABELS[f.name],
         high=THRESHOLD_BOUNDS[f.name][0],
         step=THRESHOLD_BOUNDS[f.name][1],
+        only_if_changed=True,
     )
     for f in fields(Thresholds)
 ]
 assert all(t.high == 100 for t in THRESHOLDS if t.name in PERCENT_SETTINGS)
 
+
+def region_words(conn, lang: str) -> dict[str, str]:
+    """Return the regions a reader can choose by name, as the region filter names them."""
+    rows = region_rows(conn)
+    names = dict(zip(rows["code"], rows["name_en" if lang == "en" else "name_sv"]))
+    return {SIDE_BY_SIDE: tx(lang, "De tre länen sida vid sida", "The three counties side by side"), **names}
+
+
 PARAMS = [
-    Param("region", str, "SE31", region_choices, "Region", "Region"),
+    # The level before the year: the default year is the latest with data at the chosen level.
+    Param("region", str, "SE31", region_choices, "Region", "Region", words=region_words),
+    Param(
+        "level",
+        str,
+        default_level,
+        lambda _c, _v: list(LEVELS),
+        "Branschnivå",
+        "Industry level",
+        words=lambda _c, lang: {k: tx(lang, *names) for k, names in LEVEL_NAMES.items()},
+    ),
     Param("year", int, latest_year, year_choices, "År", "Year"),
-    Param("start", int, None, year_choices, "Förändring från år", "Change from year"),
-    Param("level", str, "division", lambda _c, _v: list(LEVELS), "Branschnivå", "Industry level"),
-    Param("reference", str, "00", lambda _c, _v: list(REFERENCES), "Jämförs med", "Compared with"),
-    Param("per", str, "employees", lambda _c, _v: ["employees", "inhabitants"], "Patent per", "Patents per"),
+    Param(
+        "start",
+        int,
+        None,
+        year_choices,
+        "Förändring från år",
+        "Change from year",
+        none_sv="fem år före",
+        none_en="five years before",
+    ),
+    Param(
+        "reference",
+        str,
+        "00",
+        lambda _c, _v: list(REFERENCES),
+        "Jämförs med",
+        "Compared with",
+        words=lambda _c, lang: {"00": tx(lang, "riket", "Sweden"), "SE31": "Norra Mellansverige"},
+    ),
+    Param(
+        "per",
+        str,
+        "employees",
+        lambda _c, _v: ["employees", "inhabitants"],
+        "Patent och varumärken per",
+        "Patents and trademarks per",
+        words=lambda _c, lang: {
+            "employees": tx(lang, "10 000 sysselsatta", "10,000 employees"),
+            "inhabitants": tx(lang, "10 000 invånare", "10,000 inhabitants"),
+        },
+    ),
     *THRESHOLDS,
 ]
 THRESHOLD_NAMES = {t.name for t in THRESHOLDS}
 
 # Register the charts (the import is the registration); they need the names above.
-from . import profile, specialisation, test_areas  # noqa: E402,F401
+from . import gender, profile, qualitative, specialisation, test_areas  # noqa: E402,F401

@@ -12,14 +12,28 @@ from figures.spec import ChartSpec
 from figures.style import empty_figure
 from i18n import tx
 from indicators.analysis import StrengthAnalysis, cached_strength_analysis
+from indicators.coverage import missing_message
 from indicators.facts import example_share
 from indicators.levels import LEVEL_NAMES, InvalidArgument
 from indicators.source import CachedSource
 from indicators.strength import Thresholds, category_name
 
 from .. import chart
-from ..sources import _line
+from ..names import file_stem
+from ..sources import _line, record_measures
 from . import COUNTIES, SIDE_BY_SIDE, VIEW
+
+CHART_WORDS = {  # what each chart is, for its file names: (Swedish, English)
+    "bubble": ("specialisering_och_forandring", "specialisation_and_change"),
+    "lq-bars": ("hogst_lokaliseringskvot", "highest_location_quotient"),
+    "strengths": ("styrkeomraden_och_kriterier", "strength_areas_and_criteria"),
+    "heatmap": ("lokaliseringskvoter_regioner", "location_quotients_regions"),
+    "shift-share": ("forandringen_i_tre_delar", "change_in_three_parts"),
+    "innovation": ("nya_foretag_patent_varumarken", "new_firms_patents_trademarks"),
+    "competence": ("eftergymnasial_utbildning", "higher_education"),
+    "academic": ("larosatenas_specialisering", "university_specialisation"),
+    "test-areas": ("testomraden", "test_areas"),
+}
 
 
 @dataclass(frozen=True)
@@ -45,7 +59,7 @@ class Selection:
             region=params.get("region") or "SE31",
             year=params.get("year"),
             start=params.get("start"),
-            level=params.get("level") or "division",
+            level=params.get("level") or "a10",
             reference=params.get("reference") or "00",
             per=params.get("per") or "employees",
             thresholds=Thresholds(**given),
@@ -104,7 +118,7 @@ def context(conn, lang: str, params: dict) -> Context:
     """Return the chart inputs for the params; all charts of one request (one redraw) share them."""
     memo = flask.g.setdefault("styrkeomraden_contexts", {}) if flask.has_app_context() else {}
     key = (lang, tuple(sorted((k, repr(v)) for k, v in params.items())))
-    if key not in memo:
+    if key not in memo or memo[key].source.conn is not conn:  # a context reads through its own connection
         selection = Selection.from_params(params)
         source = CachedSource.for_request(conn)
         analysis = analysis_for(source, selection)
@@ -124,7 +138,7 @@ def explained(key: str, title: str, message: str, lang: str) -> ChartSpec:
         table=pd.DataFrame({tx(lang, "Meddelande", "Message"): [message]}),
         source="",
         summary=message,
-        filename=f"{VIEW}_{key}",
+        filename=file_stem(VIEW, tx(lang, *CHART_WORDS.get(key, (key, key)))),
     )
 
 
@@ -133,8 +147,13 @@ def sentence(text: str) -> str:
     return (text[:1].upper() + text[1:]).rstrip(".") + "."
 
 
-def styrka_chart(key: str, title_sv: str, title_en: str, *, needs_period: bool = False):
-    """Register a Styrkeområden chart; a refused selection becomes a chart that explains itself."""
+def styrka_chart(key: str, title_sv: str, title_en: str, *, needs_period: bool = False, needs: tuple = ()):
+    """Register a Styrkeområden chart; a refused selection becomes a chart that explains itself.
+
+    needs: (column of the analysis table, measure) pairs the chart draws; when every one of those columns is
+    empty for the selection, the chart says which data is missing and what would supply it, instead of
+    drawing zeros.
+    """
 
     def decorate(build):
         @chart(VIEW, key)
@@ -149,11 +168,33 @@ def styrka_chart(key: str, title_sv: str, title_en: str, *, needs_period: bool =
                 return explained(key, title, no_data_message(ctx), lang)
             if needs_period and ctx.analysis.start >= ctx.analysis.year:
                 return explained(key, title, no_period_message(ctx), lang)
+            if needs and not any(has_values(ctx, column) for column, _m in needs):
+                return explained(key, title, " ".join(measure_missing(ctx, m) for _c, m in needs), lang)
             return build(ctx, key, title)
 
         return builder
 
     return decorate
+
+
+def has_values(ctx: Context, column: str) -> bool:
+    """Return whether the analysis has any value in a column (a table of the academic base counts its rows)."""
+    if column == "academic":
+        return not ctx.analysis.academic.empty
+    table = ctx.analysis.table
+    return column in table and table[column].notna().any()
+
+
+def measure_missing(ctx: Context, measure: str) -> str:
+    """Say that a measure is missing for the selection, and what would supply it."""
+    return missing_message(
+        ctx.source.conn,
+        measure,
+        level=ctx.analysis.level if measure != "publications" else None,
+        years=[ctx.analysis.year],
+        regions=ctx.selection.regions,
+        lang=ctx.lang,
+    )["text"]
 
 
 def no_period_message(ctx: Context) -> str:
@@ -166,20 +207,27 @@ def no_period_message(ctx: Context) -> str:
 
 
 def no_data_message(ctx: Context) -> str:
-    regions = ", ".join(ctx.name(r) for r in ctx.selection.regions)
-    return tx(
-        ctx.lang,
-        f"Det finns inga uppgifter om sysselsatta på nivån {ctx.level_name} för {regions} år {ctx.analysis.year}. "
-        "Välj ett annat år eller en annan branschnivå.",
-        f"There is no data on employees at the level {ctx.level_name} for {regions} in {ctx.analysis.year}. "
-        "Choose another year or industry level.",
-    )
+    """Say which employment data is missing for the selection and what would supply it."""
+    return missing_message(
+        ctx.source.conn,
+        "employees",
+        level=ctx.analysis.level,
+        years=[ctx.analysis.year],
+        regions=ctx.selection.regions,
+        lang=ctx.lang,
+    )["text"]
 
 
 def spec(ctx: Context, key: str, title: str, figure, table: pd.DataFrame, shown: pd.DataFrame, measures, **kw):
     """Return a ChartSpec with the source line and the example-data status of the rows shown."""
-    sel = ctx.selection
-    place = sel.region
+    record_measures(ctx.source.conn, measures)
+    lang = ctx.lang
+    words = tx(lang, *CHART_WORDS.get(key, (key, key)))
+    region = (
+        tx(lang, "de tre länen", "the three counties")
+        if ctx.selection.region == SIDE_BY_SIDE
+        else ctx.name(ctx.selection.region)
+    )
     return ChartSpec(
         view=VIEW,
         key=key,
@@ -188,7 +236,7 @@ def spec(ctx: Context, key: str, title: str, figure, table: pd.DataFrame, shown:
         table=table,
         source=_line(ctx.lang, ctx.source.sources(measures)),
         data_status=example_share(shown),
-        filename=f"{VIEW}_{key}_{place}_{ctx.analysis.level}_{ctx.analysis.year}".replace("-", "_"),
+        filename=file_stem(VIEW, words, region, tx(lang, *LEVEL_NAMES[ctx.analysis.level]), ctx.analysis.year),
         **kw,
     )
 
@@ -206,3 +254,32 @@ def missing_reference_note(ctx: Context, frame: pd.DataFrame) -> list[str]:
             f"No quotient for {names}: nobody works in the industry in {ctx.reference_name} in {ctx.analysis.year}.",
         )
     ]
+
+
+def uncertain_note(ctx: Context, frame: pd.DataFrame) -> list[str]:
+    """Return a note naming the quotients that rest on a coarsely rounded value (indicators.lq.uncertain)."""
+    if "uncertain" not in frame or not frame["uncertain"].fillna(False).astype(bool).any():
+        return []
+    rows = frame[frame["uncertain"].fillna(False).astype(bool)]
+    labels = rows["name"] if "name" in rows else ctx.industry_names(rows)
+    names = ", ".join(dict.fromkeys(str(n).lower() for n in labels))
+    return [
+        tx(
+            ctx.lang,
+            f"Osäkra kvoter: {names}. Källan avrundar antalet till tusental, och i de här branscherna är det under "
+            "5 000 personer, så avrundningen ensam kan flytta kvoten med mer än en tiondel.",
+            f"Uncertain quotients: {names}. The source rounds the number to thousands, and in these industries it is "
+            "under 5,000 persons, so the rounding alone can move the quotient by more than a tenth.",
+        )
+    ]
+
+
+def uncertain_column(ctx: Context, frame: pd.DataFrame) -> dict:
+    """Return the table column that marks an uncertain quotient ({} when the data is not rounded)."""
+    if "uncertain" not in frame or not frame["uncertain"].fillna(False).astype(bool).any():
+        return {}
+    return {
+        tx(ctx.lang, "Osäker kvot (avrundning)", "Uncertain quotient (rounding)"): frame["uncertain"]
+        .fillna(False)
+        .astype(bool)
+    }

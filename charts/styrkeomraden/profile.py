@@ -8,7 +8,7 @@ from figures.styrkeomraden_profile import grouped_bars, shift_share_bars
 from i18n import fmt_number, tx
 from indicators.strength import MIN_COUNT
 
-from .context import Context, spec, styrka_chart
+from .context import Context, has_values, measure_missing, spec, styrka_chart
 from .specialisation import region_column, shown_rows
 
 TOP = 12
@@ -65,7 +65,16 @@ def shift_share_chart(ctx: Context, key: str, title: str):
     return spec(ctx, key, title, fig, table, rows, ["employees"], summary=summary, subtitle=subtitle)
 
 
-@styrka_chart("innovation", "Nya företag, patent och varumärken", "New firms, patents and trademarks")
+INNOVATION_NEEDS = (
+    ("count_new_firms", "new_firms"),
+    ("count_patent_applications", "patent_applications"),
+    ("count_trademark_applications", "trademark_applications"),
+)
+
+
+@styrka_chart(
+    "innovation", "Nya företag, patent och varumärken", "New firms, patents and trademarks", needs=INNOVATION_NEEDS
+)
 def innovation_chart(ctx: Context, key: str, title: str):
     """Return the location quotients of new firms, patents and trademarks for the strength areas and largest industries."""
     lang = ctx.lang
@@ -81,14 +90,13 @@ def innovation_chart(ctx: Context, key: str, title: str):
         "lq_trademark_applications": tx(lang, "Varumärken", "Trademarks"),
     }
     shown = rows.copy()
-    for key, _label in series:  # a quotient on a handful of cases says nothing: show the count instead
-        counts = rows[f"count_{key.removeprefix('lq_')}"].fillna(0)
-        few = counts < MIN_COUNT
-        shown.loc[few, key] = 0.0  # no bar, the words say why
-        shown[f"{key}_text"] = [
-            tx(lang, f"{short[key]}: för få ({fmt_number(n, lang)})", f"{short[key]}: too few ({fmt_number(n, lang)})")
-            if f
-            else ""
+    for measure, _label in series:  # a quotient on a handful of cases says nothing: show the count instead
+        counts = rows[f"count_{measure.removeprefix('lq_')}"]
+        few = counts.notna() & (counts < MIN_COUNT)  # a missing count is missing data, said below, not "too few"
+        shown.loc[few, measure] = 0.0  # no bar, the words say why
+        word = short[measure]
+        shown[f"{measure}_text"] = [
+            tx(lang, f"{word}: för få ({fmt_number(n, lang)})", f"{word}: too few ({fmt_number(n, lang)})") if f else ""
             for n, f in zip(counts, few)
         ]
     unit = tx(lang, "Lokaliseringskvot", "Location quotient")
@@ -132,10 +140,16 @@ def innovation_chart(ctx: Context, key: str, title: str):
         f"Location quotients, summed over three years to {ctx.analysis.year}; strength areas first. The rate per {per} is in the table.",
     )
     measures = ["new_firms", "patent_applications", "trademark_applications"]
-    return spec(ctx, key, title, fig, table, rows, measures, summary=summary, subtitle=subtitle)
+    notes = [measure_missing(ctx, m) for column, m in INNOVATION_NEEDS if not has_values(ctx, column)]
+    return spec(ctx, key, title, fig, table, rows, measures, summary=summary, subtitle=subtitle, notes=notes)
 
 
-@styrka_chart("competence", "Andel med eftergymnasial utbildning", "Share with higher education")
+@styrka_chart(
+    "competence",
+    "Andel med eftergymnasial utbildning",
+    "Share with higher education",
+    needs=(("he_share", "employees_higher_ed"),),
+)
 def competence_chart(ctx: Context, key: str, title: str):
     """Return the share of employees with higher education in the region and in the reference."""
     lang = ctx.lang
@@ -172,7 +186,10 @@ def competence_chart(ctx: Context, key: str, title: str):
 
 
 @styrka_chart(
-    "academic", "Lärosätenas specialisering per forskningsämne", "The universities' specialisation by research subject"
+    "academic",
+    "Lärosätenas specialisering per forskningsämne",
+    "The universities' specialisation by research subject",
+    needs=(("academic", "publications"),),
 )
 def academic_chart(ctx: Context, key: str, title: str):
     """Return the research subjects with the highest specialisation at each region's universities."""
@@ -213,7 +230,7 @@ def academic_chart(ctx: Context, key: str, title: str):
         f"Publikationer {years}, de {TOP} ämnen med högst kvot; lärosätet i länet, för Norra Mellansverige alla tre",
         f"Publications {years}, the {TOP} subjects with the highest quotient; the county's university, all three for North Middle Sweden",
     )
-    s = spec(ctx, key, title, fig, table, rows, [], summary=summary, subtitle=subtitle)
+    s = spec(ctx, key, title, fig, table, rows, ["publications"], summary=summary, subtitle=subtitle)
     s.source = (
         tx(
             lang,

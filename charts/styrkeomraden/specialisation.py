@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import math
+
+import numpy as np
 import pandas as pd
 
 from figures.styrkeomraden import bubble_chart, lq_bars, lq_heatmap
@@ -10,11 +13,12 @@ from i18n import counted, fmt_number, fmt_signed_percent, tx
 from indicators.lq import location_quotients
 
 from . import COUNTIES, SIDE_BY_SIDE
-from .context import Context, missing_reference_note, spec, styrka_chart
+from .context import Context, missing_reference_note, spec, styrka_chart, uncertain_column, uncertain_note
 
 TOP_BARS = 15  # division level: the 15 highest quotients per region; other levels show every industry
 TOP_HEATMAP = 30
 LABELS_PER_PANEL = 6
+LABEL_SPACING = 0.08  # least distance of two numbered bubbles, as a share of the axes' spans
 
 
 def shown_rows(ctx: Context) -> pd.DataFrame:
@@ -28,10 +32,42 @@ def shown_rows(ctx: Context) -> pd.DataFrame:
 
 
 def labelled(rows: pd.DataFrame) -> pd.Series:
-    """Mark, per panel, the strength areas with most employees: their names are written in the bubble chart."""
+    """Number, per panel, the strength areas with most employees: the bubble chart writes the number, its key the name.
+
+    A bubble closer than LABEL_SPACING (a share of the axes' spans) to one already numbered stays
+    unnumbered, so no two numbers meet, at any width (the table and the hover name them all).
+    """
     strong = rows[rows["category"].isin(["helhetlig", "styrka"])]
-    top = strong.sort_values("value", ascending=False).groupby("panel").head(LABELS_PER_PANEL)
-    return rows.index.isin(top.index)
+    x = np.log10(rows["lq"].clip(lower=1e-6))
+    y = rows["change_pct"]
+    x_span, y_span = max(float(x.max() - x.min()), 0.3), max(float(y.max() - y.min()), 0.01)
+    chosen = []
+    for _panel, part in strong.sort_values(["panel", "value"], ascending=[True, False]).groupby("panel", sort=False):
+        taken = []
+        for index in part.index:
+            here = (x[index] / x_span, y[index] / y_span)
+            if all(math.dist(here, other) >= LABEL_SPACING for other in taken):
+                taken.append(here)
+                chosen.append(index)
+            if len(taken) == LABELS_PER_PANEL:
+                break
+    top = rows.loc[chosen]
+    order = {
+        index: str(n) for n, index in enumerate(top.sort_values(["panel", "lq"], ascending=[True, False]).index, 1)
+    }
+    return pd.Series([order.get(i, "") for i in rows.index], index=rows.index)
+
+
+def bubble_key(rows: pd.DataFrame, several: bool, lang: str) -> str:
+    """Return the key to the bubble chart's numbers: '1 Pappers- och pappersvarutillverkning; 2 …'."""
+    marked = rows[rows["label"] != ""].assign(_n=lambda f: f["label"].astype(int)).sort_values("_n")
+    if marked.empty:
+        return ""
+    names = [
+        f"{n} {name}" + (f" ({panel})" if several else "")
+        for n, name, panel in zip(marked["_n"], marked["name"], marked["panel"])
+    ]
+    return tx(lang, "Numren i diagrammet: ", "Numbers in the chart: ") + "; ".join(names) + "."
 
 
 def region_column(ctx: Context, rows: pd.DataFrame) -> dict:
@@ -55,6 +91,7 @@ def bubble(ctx: Context, key: str, title: str):
             tx(lang, f"Förändring {ctx.period} (personer)", f"Change {ctx.period} (persons)"): rows["change"],
             tx(lang, f"Förändring {ctx.period} (andel)", f"Change {ctx.period} (share)"): rows["change_pct"],
             tx(lang, "Klass", "Class"): rows["category_name"],
+            **uncertain_column(ctx, rows),
             tx(lang, "Exempeldata", "Example data"): rows["is_example"],
         }
     )
@@ -78,7 +115,10 @@ def bubble(ctx: Context, key: str, title: str):
         f"Lokaliseringskvot {a.year} mot {ctx.reference_name} och förändring av sysselsatta {ctx.period}, {ctx.level_name}",
         f"Location quotient {a.year} against {ctx.reference_name} and change in employees {ctx.period}, {ctx.level_name}",
     )
-    notes = missing_reference_note(ctx, ctx.analysis.table)
+    key_note = bubble_key(rows, len(ctx.panels()) > 1, lang)
+    notes = (
+        ([key_note] if key_note else []) + missing_reference_note(ctx, ctx.analysis.table) + uncertain_note(ctx, rows)
+    )
     return spec(ctx, key, title, fig, table, rows, ["employees"], summary=summary, subtitle=subtitle, notes=notes)
 
 
@@ -99,6 +139,7 @@ def ranked_quotients(ctx: Context, key: str, title: str):
             tx(lang, "Stjärnor", "Stars"): rows["stars"],
             tx(lang, "Sysselsatta", "Employees"): rows["value"],
             tx(lang, "Klass", "Class"): rows["category_name"],
+            **uncertain_column(ctx, rows),
             tx(lang, "Exempeldata", "Example data"): rows["is_example"],
         }
     )
@@ -118,7 +159,7 @@ def ranked_quotients(ctx: Context, key: str, title: str):
         f"{ctx.level_name}, {a.year}, jämfört med {ctx.reference_name}; {shown}. ★ = stjärnor enligt regeln.",
         f"{ctx.level_name}, {a.year}, compared with {ctx.reference_name}; {shown}. ★ = stars by the rule.",
     )
-    notes = missing_reference_note(ctx, ctx.analysis.table)
+    notes = missing_reference_note(ctx, ctx.analysis.table) + uncertain_note(ctx, rows)
     return spec(ctx, key, title, fig, table, rows, ["employees"], summary=summary, subtitle=subtitle, notes=notes)
 
 

@@ -48,16 +48,17 @@ def test_areas_chart(ctx: Context, key: str, title: str):
             )
         )
     )
-    counts = matrix["assessment"].value_counts()
     outside = counted(
         len(found), lang, ("styrkeområde ligger", "styrkeområden ligger"), ("strength area lies", "strength areas lie")
     )
-    summary = tx(
-        lang,
-        f"Av {len(matrix)} testområden bekräftas {counts.get('bekraftas', 0)}, {counts.get('delvis', 0)} delvis och "
-        f"{counts.get('bekraftas_inte', 0)} inte. {outside} utanför alla testområden (nya kandidater).",
-        f"Of {len(matrix)} test areas, {counts.get('bekraftas', 0)} are confirmed, {counts.get('delvis', 0)} partly and "
-        f"{counts.get('bekraftas_inte', 0)} not. {outside} outside every test area (new candidates).",
+    summary = (
+        test_area_summary(matrix, lang)
+        + " "
+        + tx(
+            lang,
+            f"{outside} utanför alla testområden (nya kandidater).",
+            f"{outside} outside every test area (new candidates).",
+        )
     )
     note = (
         [
@@ -73,6 +74,27 @@ def test_areas_chart(ctx: Context, key: str, title: str):
     measures = ["employees", "new_firms", "patent_applications", "trademark_applications"]
     page = ("test_area_matrix", {"frame": frame, "headers": headers, "title": title})
     return spec(ctx, key, title, fig, table, frame, measures, summary=summary, notes=note, page=page)
+
+
+def test_area_summary(matrix: pd.DataFrame, lang: str) -> str:
+    """Say how many test areas the analysis confirms; without academic data, what the business half shows."""
+    c = matrix["assessment"].value_counts()
+    n = len(matrix)
+    if c.get("naringsliv_ja", 0) + c.get("naringsliv_nej", 0):
+        return tx(
+            lang,
+            f"Av {n} testområden har {c.get('naringsliv_ja', 0)} en styrka i näringslivet och "
+            f"{c.get('naringsliv_nej', 0)} ingen; den akademiska delen kan inte bedömas (publikationsdata saknas).",
+            f"Of {n} test areas, {c.get('naringsliv_ja', 0)} have a business strength and "
+            f"{c.get('naringsliv_nej', 0)} none; the academic half cannot be judged (publication data missing).",
+        )
+    return tx(
+        lang,
+        f"Av {n} testområden bekräftas {c.get('bekraftas', 0)}, {c.get('delvis', 0)} delvis och "
+        f"{c.get('bekraftas_inte', 0)} inte.",
+        f"Of {n} test areas, {c.get('bekraftas', 0)} are confirmed, {c.get('delvis', 0)} partly and "
+        f"{c.get('bekraftas_inte', 0)} not.",
+    )
 
 
 def candidate_subject(row, subject_name: dict, lang: str) -> str:
@@ -91,6 +113,8 @@ def matrix_rows(ctx: Context, analysis, matrix: pd.DataFrame, found: pd.DataFram
     subject_name = dict(zip(subjects["code"], subjects["name_en" if lang == "en" else "name_sv"]))
 
     def listed(strong, every, names):
+        if strong is None:  # no data to judge by (no publications for the county)
+            return tx(lang, "uppgift saknas", "no data")
         words = ", ".join(names.get(c, c) for c in strong)
         return tx(lang, f"{len(strong)} av {len(every)}", f"{len(strong)} of {len(every)}") + (
             f": {words}" if words else ""

@@ -11,11 +11,16 @@ Industry codes: SNI 2007 sections (A-U) and divisions (01-99), NACE A*10 aggrega
 
 from __future__ import annotations
 
+import csv
 import re
+import unicodedata
 from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
 
 from sqlalchemy import select
 
+from data import classifications as cl
 from data import schema as s
 
 # SCB county code -> (name, NUTS 2021 level 3 code). Source: SCB kommunkoder, Eurostat NUTS 2021.
@@ -65,7 +70,51 @@ TOTAL_SPELLINGS = {
     "ALLA BRANSCHER",
 }
 A10_AGGREGATES = {"B-E": "BCDE", "G-I": "GHI", "M-N": "MN", "O-Q": "OPQ", "R-U": "RSTU"}
-UNKNOWN_INDUSTRY = {"US", "00", "OKÄND", "OKÄND VERKSAMHET", "UPPGIFT SAKNAS", "X"}
+UNKNOWN_INDUSTRY = {
+    "US",
+    "00",
+    "OKÄND",
+    "OKÄNT",
+    "OKÄND VERKSAMHET",
+    "NÄRINGSGREN OKÄND",
+    "UPPGIFT SAKNAS",
+    "X",
+    "G98",
+    "G99",
+}
+# Ways published tables name the whole country (the SCB code is 00).
+SWEDEN_NAMES = {"riket", "hela riket", "sverige", "sweden", "samtliga", "samtliga län", "se_total", "totalt riket"}
+# Every Swedish county and municipality (SCB's code list), so a table that names regions outside the
+# dashboard ("Upplands Väsby") is skipped region by region instead of refused.
+REGION_LIST = Path(__file__).resolve().parent.parent / "real" / "sweden_counties_municipalities_scb_codes.csv"
+SEX_WORDS = {
+    "total": {"total", "totalt", "tot", "t", "_t", "1+2", "samtliga", "båda könen", "alla", "both sexes", "all"},
+    "women": {"women", "woman", "kvinnor", "kvinna", "k", "2", "f", "female", "females"},
+    "men": {"men", "man", "män", "m", "1", "male", "males"},
+}
+SEX_LOOKUP = {word: sex for sex, words in SEX_WORDS.items() for word in words}
+
+
+def parse_sex(text) -> str | None:
+    """Return total, women or men for a cell (SCB's 1/2/1+2, words in Swedish or English), else None."""
+    if isinstance(text, float) and text.is_integer():
+        text = int(text)
+    return SEX_LOOKUP.get(str(text).strip().casefold())
+
+
+def plain(text: str) -> str:
+    """Return text without accents, in lower case, with runs of space, _ and - as one space: 'Värmland' -> 'varmland'."""
+    folded = unicodedata.normalize("NFKD", str(text)).encode("ascii", "ignore").decode().casefold()
+    return re.sub(r"[\s_]+", " ", folded).strip()
+
+
+@lru_cache(maxsize=1)
+def swedish_region_names() -> dict[str, str]:
+    """Return plain name -> SCB code of every Swedish county and municipality in SCB's list."""
+    if not REGION_LIST.exists():
+        return {}
+    with REGION_LIST.open(encoding="utf-8") as fh:
+        return {plain(row["region_name"]): row["region_code"] for row in csv.DictReader(fh)}
 
 
 @dataclass(frozen=True)
@@ -87,7 +136,8 @@ class RegionCodes:
         for code, _nuts, sv, en in rows:
             for name in (sv, en):
                 self.by_name.setdefault(name.casefold(), code)
-        self.by_name.setdefault("hela riket", "00")
+        for name in SWEDEN_NAMES:
+            self.by_name.setdefault(name, "00")
         self.outside_names = set()
         for code, (name, _nuts) in COUNTIES.items():
             for spelling in (name.casefold(), _short_county(name).casefold()):
@@ -95,6 +145,10 @@ class RegionCodes:
                     self.by_name.setdefault(spelling, code)
                 else:
                     self.outside_names.add(spelling)
+        self.by_plain = {plain(name): code for name, code in self.by_name.items()}
+        for name, code in swedish_region_names().items():
+            if code not in self.codes and name not in self.by_plain:
+                self.outside_names.add(name)
         self._cache: dict[str, Region | None] = {}
 
     def resolve(self, text) -> Region | None:
@@ -112,7 +166,9 @@ class RegionCodes:
             found = self._by_code(key.split(" ", 1)[0])
         if found is None and key.casefold() in self.by_name:
             found = Region(self.by_name[key.casefold()])
-        if found is None and key.casefold() in self.outside_names:
+        if found is None and plain(key) in self.by_plain:  # "Varmland", "SE_total", "Gävleborgs  län"
+            found = Region(self.by_plain[plain(key)])
+        if found is None and (key.casefold() in self.outside_names or plain(key) in self.outside_names):
             found = Region(None, outside=True)
         return found
 
@@ -156,10 +212,16 @@ def nuts_of(conn, code: str) -> str | None:
 
 
 class IndustryCodes:
-    """Resolve industry cells against the store's industry table."""
+    """Resolve industry cells against the store's industry table: by code, or by a name in use."""
 
     def __init__(self, conn):
-        self.codes = set(conn.execute(select(s.industry.c.code)).scalars())
+        rows = conn.execute(select(s.industry.c.code, s.industry.c.name_sv, s.industry.c.level)).all()
+        self.codes = {code for code, *_ in rows}
+        # Names resolve only where they are unambiguous: the 15 branschgrupper and the A*10 aggregates.
+        self.by_name = {plain(name): code for code, name, level in rows if level in ("bransch15", "a10")}
+        for code, _sv, _en, _sections, aliases in cl.BRANSCHGRUPPER:
+            for alias in aliases:
+                self.by_name.setdefault(plain(alias), code)
 
     def resolve(self, text) -> str | None:
         """Return the store's industry code a cell names, or None when it names none."""
@@ -170,11 +232,11 @@ class IndustryCodes:
             head = normalise_industry(key.split(" ", 1)[0])
             if head in self.codes:
                 return head
-        return None
+        return self.by_name.get(plain(text))
 
     @staticmethod
     def is_unknown_category(text) -> bool:
-        """Return True for the 'unknown industry' rows statistics offices publish (SCB's US, 00)."""
+        """Return True for the 'unknown industry' rows statistics offices publish (SCB's US, 00, G99)."""
         return str(text).strip().upper() in UNKNOWN_INDUSTRY
 
 

@@ -16,12 +16,13 @@ from pathlib import Path
 from sqlalchemy import inspect
 from sqlalchemy.exc import SQLAlchemyError
 
+from data.meta import bump_store_version
 from data.store import database_url, engine_for, sqlite_path
 
 from .base import IMPORTERS, Importer, ImportFailed, Problem
 from .staging import ImportSession
 
-OTHER_IMPORTERS = ("clusters", "survey")  # written alongside; imported when present
+OTHER_IMPORTERS = ("clusters", "survey", "assessments", "indicator_defs")  # written alongside; imported when present
 TEXT_SUFFIXES_EXEMPT = {".xlsx", ".xlsm"}  # zip files: NUL bytes are expected
 EPILOG = """\
 Filtyper:
@@ -30,6 +31,11 @@ Filtyper:
              decimalkomma eller decimalpunkt.
   pxweb      JSON-stat från PxWebs API v1 eller v2 (SCB, Tillväxtanalys m.fl.), format json-stat2.
   eurostat   Eurostats regionala sysselsättning i Data Commons-format (Date,GeoId,Count_Person_…).
+  publicerad tabell som den publiceras: län eller kommuner som rader (kod eller namn), år eller
+             kvartal som kolumner (2010*, 2007K1, 200701); eller regioner som kolumner. ".." saknas,
+             "-" är noll, fotnotstecken tas bort och redovisas.
+  publikationer  publikationer per lärosäte, forskningsämne och år (t.ex. en SwePub-export).
+Kön: kolumnen sex (total, women, men; 1, 2, 1+2; kvinnor, män) eller --sex.
 Regioner: SCB-koder (00, 17, 1780) eller NUTS (SE, SE31, SE311). Branscher: SNI 2007-avdelningar
 (A–U) och -huvudgrupper (01–99), NACE A*10 (B-E, G-I, M-N eller M_N, O-Q, R-U) eller TOTAL.
 Samma dataset (--dataset, annars filnamnet) ersätts vid ny import."""
@@ -41,7 +47,7 @@ class Rollback(Exception):
 
 def load_importers() -> list[Importer]:
     """Import every importer module by name (each registers itself) and return the registry."""
-    from . import datacommons, pxweb, statistics  # noqa: F401  (registration is the import)
+    from . import datacommons, publications, published, pxweb, statistics  # noqa: F401  (registration is the import)
 
     here = Path(__file__).parent
     for name in OTHER_IMPORTERS:
@@ -70,6 +76,15 @@ def add_common_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("--source", metavar="TEXT", help="källan som visas vid diagram och i sidfoten")
     p.add_argument("--licence", metavar="TEXT", help="licensen, t.ex. ”CC0” eller ”CC BY 4.0”")
     p.add_argument("--title", metavar="TEXT", help="datasetets titel (standard: tabellens eller filens namn)")
+    p.add_argument(
+        "--column",
+        action="append",
+        metavar="FÄLT=RUBRIK",
+        help="vilken kolumn som är region, industry, year, sex, measure eller value, t.ex. --column value=Index",
+    )
+    p.add_argument("--year", type=int, help="året för alla värden i en fil utan kolumn för år")
+    p.add_argument("--sex", help="kön för alla värden i en fil utan kolumn för kön: total, women eller men")
+    p.add_argument("--importer", metavar="NAMN", help="läs filen med just denna importör (se filtyperna nedan)")
 
 
 def add_arguments(sub) -> None:
@@ -88,11 +103,21 @@ def add_arguments(sub) -> None:
     p.set_defaults(func=run)
 
 
-def choose_importer(path: Path) -> Importer:
-    """Return the first importer that accepts the file, or raise ImportFailed saying why none does."""
+def choose_importer(path: Path, args=None) -> Importer:
+    """Return the importer --importer names, else the first that accepts the file; or raise ImportFailed saying why."""
 
     def fail(why: str):
         return ImportFailed([Problem(path.name, None, None, why)])
+
+    named = getattr(args, "importer", None) or ("statistik" if getattr(args, "column", None) else None)
+    if named:
+        found = [i for i in load_importers() if i.name == named]
+        if not found:
+            known = ", ".join(i.name for i in load_importers())
+            raise ImportFailed([Problem(path.name, None, "--importer", f"okänd importör ”{named}”; kända: {known}")])
+        if not path.exists():
+            raise fail("filen finns inte")
+        return found[0]
 
     if not path.exists():
         raise fail("filen finns inte")
@@ -153,6 +178,7 @@ def in_one_transaction(args, work: Callable[[object, ImportSession, list[Problem
             if problems:
                 raise Rollback
             summaries += args.session.write(conn)
+            bump_store_version(conn)  # last, in the same transaction: every worker's cache follows at commit
     except Rollback:
         print(f"Importen avbröts och databasen är oförändrad. {len(problems)} problem:", file=sys.stderr)
         print(ImportFailed(problems).report(), file=sys.stderr)
@@ -173,7 +199,8 @@ def import_files(conn, session, problems: list[Problem], paths: list[Path], args
     summaries = []
     for path in paths:
         try:
-            importer = choose_importer(path)
+            importer = choose_importer(path, args)
+            args.importer_used = importer.name
             summaries.append(importer.load(conn, path, args))
         except ImportFailed as exc:
             problems.extend(exc.problems)

@@ -194,8 +194,15 @@ def add_arguments(sub) -> None:
         help="hämta en tabell från ett PxWeb-API (v1 eller v2) och läs in den",
         description="Hämta en tabell från ett PxWeb-API (SCB, Tillväxtanalys …) och läs in den som en import.",
     )
-    p.add_argument("url", metavar="URL", help="tabellens adress (v1: …/api/v1/sv/…/TABELL, v2: …/tables/ID/data)")
+    p.add_argument(
+        "url", metavar="URL", nargs="?", help="tabellens adress (v1: …/api/v1/sv/…/TABELL, v2: …/tables/ID/data)"
+    )
     p.add_argument("--query", metavar="FILE", help="frågan som JSON (v1: {query: […]}, v2: {selection: […]})")
+    p.add_argument(
+        "--recipe",
+        metavar="NAMN",
+        help="ett recept i data/recipes (fråga, adress och mått), t.ex. scb_rams_sni_avdelning_2008_2018",
+    )
     add_common_arguments(p)
     p.add_argument("--timeout", type=float, default=60.0, help="sekunder att vänta på svar (standard 60)")
     p.add_argument("--retries", type=int, default=3, help="nya försök efter timeout eller 429/503 (standard 3)")
@@ -217,8 +224,29 @@ def fetch_cube(args, client: PxClient):
     return merge([parse_cube(text, f"{client.api.table} (del {n})") for n, text in enumerate(texts, start=1)])
 
 
+def apply_recipe(args) -> None:
+    """Fill URL, query, measure, title and source from --recipe where the command line leaves them out."""
+    from data.recipes import recipe, recipes
+
+    if not args.recipe:
+        if not args.url:
+            raise ImportFailed([Problem("URL", None, None, "ange tabellens adress eller --recipe NAMN")])
+        return
+    found = recipe(args.recipe)
+    if found is None or found.file is None:
+        known = ", ".join(r.key for r in recipes() if r.file is not None)
+        raise ImportFailed([Problem("--recipe", None, None, f"okänt recept ”{args.recipe}”; recept: {known}")])
+    args.url = args.url or found.url
+    args.query = args.query or str(found.file)
+    args.measure = args.measure or list(found.measures)
+    args.title = args.title or json.loads(found.file.read_text(encoding="utf-8"))["recipe"]["title_sv"]
+    args.source = args.source or found.source_sv
+    args.dataset = args.dataset or found.key
+
+
 def run(args) -> int:
     try:
+        apply_recipe(args)
         api = api_of(args.url)
         client = PxClient(api, timeout=args.timeout, retries=args.retries, pause=args.pause)
         cube = fetch_cube(args, client)

@@ -4,7 +4,10 @@ Rules, each announced in the command's output:
 - The region dimension (SCB's `Region`, a geo role, or a label like län/kommun) gives the region;
   none means the table is national (riket, 00). The industry dimension (SNI/NACE) gives the
   industry; none means TOTAL. The contents dimension (`ContentsCode`) gives the measure.
-- Every other dimension (sex, age, ...) uses its total category where one exists (the API's
+- The sex dimension (`Kon`, kön) is kept for measures registered with by_sex (data/measures.py):
+  men, women and the total each become a value (SCB's 1, 2, 1+2/TotSa); without a total category the
+  total is the sum of men and women. For other measures it folds like any other dimension.
+- Every other dimension (age, ...) uses its total category where one exists (the API's
   elimination value, or a code or label such as "totalt", "samtliga", "TotSa", "tot") and is
   otherwise summed.
 - Sub-annual periods (2024M03, 2024K2, 2024Q2, 2024H1) give one value a year: the last period
@@ -13,26 +16,27 @@ Rules, each announced in the command's output:
 
 from __future__ import annotations
 
-import re
 from itertools import product
 from pathlib import Path
 
 from .base import Importer, ImportFailed, Problem, register
-from .codes import TOTAL
+from .codes import TOTAL, parse_sex
 from .jsonstat import Cube, Dimension, read_cube
+from .periods import fold_years, parse_period
 from .records import FactSheet, Lookup, Measure
 from .staging import measure_options, session_for, stage_sheet
 
-PERIOD = re.compile(r"^(\d{4})(?:\s*([MKQHS])(\d{1,2}))?$", re.IGNORECASE)
-PER_YEAR = {"M": 12, "K": 4, "Q": 4, "H": 2, "S": 2}
-PERIOD_WORDS = {1: "årsvärden", 2: "halvårsvärden", 4: "kvartalsvärden", 12: "månadsvärden"}
 TOTAL_CODES = {"tot", "total", "totalt", "totsa", "1+2", "t", "_t", "samtliga", "alla"}
 TOTAL_LABELS = ("totalt", "total", "samtliga", "alla ", "båda könen", "summa", "all ")
 JSON_SUFFIXES = {".json", ".jsonstat"}
 
 
+def is_sex(dim: Dimension) -> bool:
+    return dim.id.casefold() in {"kon", "kön", "sex"} or dim.label.casefold() in {"kön", "sex"}
+
+
 def role_of(cube: Cube, dim: Dimension) -> str:
-    """Return what a dimension is: time, geo, metric, industry or other."""
+    """Return what a dimension is: time, geo, metric, industry or other (sex is decided by the measures)."""
     ident, label = dim.id.casefold(), dim.label.casefold()
     for role in ("time", "geo", "metric"):
         if dim.id in (cube.roles.get(role) or []):
@@ -46,18 +50,6 @@ def role_of(cube: Cube, dim: Dimension) -> str:
     if "sni" in ident or "nace" in ident or any(w in label for w in ("näringsgren", "bransch", "sni", "nace")):
         return "industry"
     return "other"
-
-
-def parse_period(code: str) -> tuple[int, int, int] | None:
-    """Return (year, period within the year, periods per year) of a time code: 2024K2 -> (2024, 2, 4)."""
-    found = PERIOD.match(code.strip())
-    if not found:
-        return None
-    year, kind, number = found.groups()
-    if kind is None:
-        return int(year), 1, 1
-    per_year = PER_YEAR[kind.upper()]
-    return (int(year), int(number), per_year) if 1 <= int(number) <= per_year else None
 
 
 def total_category(dim: Dimension) -> str | None:
@@ -126,6 +118,11 @@ def cube_facts(cube: Cube, sheet: FactSheet, args) -> None:
     measures = contents_measures(cube, metric, lookup, args, sheet)
     if sheet.problems:
         return
+    if any(m.by_sex for m in measures.values()):
+        for dim in cube.dims:
+            if roles[dim.id] == "other" and is_sex(dim):
+                roles[dim.id] = "sex"
+                sheet.notes.append(f"{dim.id} ({dim.label}): behöll kön (män, kvinnor, totalt) för måtten efter kön")
     choices = [_choices(cube, dim, roles[dim.id], sheet, measures) for dim in cube.dims]
     if sheet.problems:
         return
@@ -139,6 +136,8 @@ def _choices(cube, dim: Dimension, role: str, sheet: FactSheet, measures: dict) 
     """Return (category position, what it means) for the categories of a dimension that are used."""
     if role == "other":
         return _other_choices(dim, sheet)
+    if role == "sex":
+        return _sex_choices(dim, sheet)
     lookup, out = sheet.lookup, []
     for pos, code in enumerate(dim.codes):
         label = dim.label_of(code)
@@ -186,20 +185,37 @@ def _other_choices(dim: Dimension, sheet: FactSheet) -> list[tuple[int, object]]
     return [(pos, None) for pos in range(len(dim.codes))]
 
 
+def _sex_choices(dim: Dimension, sheet: FactSheet) -> list[tuple[int, object]]:
+    total = total_category(dim)
+    out = []
+    for pos, code in enumerate(dim.codes):
+        sex = "total" if code == total else parse_sex(code) or parse_sex(dim.label_of(code))
+        if sex is None:
+            sheet.problem(None, dim.id, f"okänd kategori för kön ”{code}” ({dim.label_of(code)})")
+        out.append((pos, sex))
+    if total is None and {"women", "men"} <= {sex for _pos, sex in out}:
+        sheet.notes.append(f"{dim.id}: ingen totalkategori; totalen är summan av män och kvinnor")
+        out += [(pos, "total") for pos, sex in out if sex in ("women", "men")]
+    return out
+
+
 def _sum_cells(cube: Cube, choices, roles, default_measure: Measure | None) -> dict:
-    """Return (region, industry, measure, year, per_year) -> {period: value or None}, summing other dims."""
+    """Return (region, industry, measure, year, per_year, sex) -> {period: value or None}, summing other dims."""
     strides = cube.strides()
     kinds = [roles[d.id] for d in cube.dims]
     sums: dict = {}
     for combo in product(*choices):
-        meaning = {"geo": "00", "industry": TOTAL}
+        meaning = {"geo": "00", "industry": TOTAL, "sex": "total"}
         index = 0
         for (pos, what), kind, stride in zip(combo, kinds, strides):
             index += pos * stride
             if kind != "other":
                 meaning[kind] = what
         year, period, per_year = meaning["time"]
-        key = (meaning["geo"], meaning["industry"], meaning.get("metric", default_measure), year, per_year)
+        measure = meaning.get("metric", default_measure)
+        if meaning["sex"] != "total" and not measure.by_sex:
+            continue
+        key = (meaning["geo"], meaning["industry"], measure, year, per_year, meaning["sex"])
         value = cube.values[index]
         slot = sums.setdefault(key, {})
         if value is None or isinstance(value, str):
@@ -210,44 +226,7 @@ def _sum_cells(cube: Cube, choices, roles, default_measure: Measure | None) -> d
 
 
 def _fold_years(sums: dict, sheet: FactSheet, time: Dimension, geo_id: str) -> None:
-    """Give one value a year: the last period for a stock, the sum of a complete year for a flow."""
-    told = set()
-    for (region, industry, measure, year, per_year), periods in sums.items():
-        where = f"{geo_id}={region}, {time.id}={year}"
-        present = {p: v for p, v in periods.items() if v is not None}
-        if per_year == 1:
-            if 1 in present:
-                sheet.add(None, where, region, industry, year, measure, present[1])
-            else:
-                sheet.skip("saknade värden (..)")
-            continue
-        kind = PERIOD_WORDS.get(per_year, "perioder")
-        if measure.kind == "stock":
-            if (measure.code, per_year) not in told:
-                told.add((measure.code, per_year))
-                sheet.notes.append(
-                    f"{time.id}: {kind} → ett värde per år: årets sista period, eftersom {measure.code} är ett bestånd"
-                )
-            if present:
-                last = max(present)
-                if last < per_year:
-                    _note_once(sheet, f"{year}: senaste perioden är {last} av {per_year}; året är inte komplett")
-                sheet.add(None, where, region, industry, year, measure, present[last])
-            continue
-        if (measure.code, per_year) not in told:
-            told.add((measure.code, per_year))
-            sheet.notes.append(f"{time.id}: {kind} summerades till år, eftersom {measure.code} är ett flöde")
-        if len(present) == per_year:
-            sheet.add(None, where, region, industry, year, measure, sum(present.values()))
-        else:
-            _note_once(
-                sheet, f"{year} har {len(present)} av {per_year} perioder och lämnades utanför (ofullständigt år)"
-            )
-
-
-def _note_once(sheet: FactSheet, note: str) -> None:
-    if note not in sheet.notes:
-        sheet.notes.append(note)
+    fold_years(sums, sheet, time.id, geo_id)
 
 
 def import_cube(conn, cube: Cube, file: str, path: Path, args, **meta) -> str:

@@ -16,12 +16,15 @@ from datetime import date
 from sqlalchemy import select
 
 from data import schema as s
+from data.measures import MEASURES
 
 from .base import Problem
-from .codes import IndustryCodes, RegionCodes
+from .codes import IndustryCodes, RegionCodes, parse_sex, plain
 
-MISSING_MARKERS = {"..", "…", ".", ":"}  # SCB: .. not available, . cannot occur; Eurostat: ":"
-SIGNED_MEASURES: set[str] = set()  # measures whose values may be negative (none of today's counts)
+REGISTRY_ORDER = {m.code: n for n, m in enumerate(MEASURES)}  # known measures are listed in the registry's order
+
+# SCB: .. not available, . cannot occur; Eurostat ":"; R (Kolada's rKolada) writes NA.
+MISSING_MARKERS = {"..", "…", ".", ":", "NA", "N/A"}
 FIRST_YEAR = 1900
 SKIP = object()  # a cell that makes its row be skipped without a problem (outside region, missing value)
 PERIOD_CODE = re.compile(r"^\d{4}\s*[MKQH]\d{1,2}$", re.IGNORECASE)
@@ -32,7 +35,10 @@ class Measure:
     code: str
     name_sv: str
     name_en: str
-    kind: str  # stock | flow
+    kind: str  # stock | flow | index | share
+    aliases: tuple[str, ...] = ()
+    by_sex: bool = False
+    signed: bool = False
 
 
 class Lookup:
@@ -42,14 +48,29 @@ class Lookup:
         self.regions = RegionCodes(conn)
         self.industries = IndustryCodes(conn)
         m = s.measure
-        rows = conn.execute(select(m.c.code, m.c.name_sv, m.c.name_en, m.c.kind).order_by(m.c.code)).all()
-        self.measures = {r.code: Measure(*r) for r in rows}
+        q = select(m.c.code, m.c.name_sv, m.c.name_en, m.c.kind, m.c.aliases, m.c.by_sex, m.c.signed)
+        self.measures = {
+            r.code: Measure(
+                r.code,
+                r.name_sv,
+                r.name_en,
+                r.kind,
+                tuple((r.aliases or "").split("|")) if r.aliases else (),
+                bool(r.by_sex),
+                bool(r.signed),
+            )
+            for r in sorted(
+                conn.execute(q).all(), key=lambda r: (REGISTRY_ORDER.get(r.code, len(REGISTRY_ORDER)), r.code)
+            )
+        }
 
     def measure(self, text) -> Measure | None:
-        """Return the measure a cell or option names by code or by name, else None."""
-        key = str(text).strip().casefold()
+        """Return the measure a cell or option names by code, name or alias (spacing and case aside), else None."""
+        if isinstance(text, Measure):
+            return text
+        key = plain(text)
         for m in self.measures.values():
-            if key in (m.code.casefold(), m.name_sv.casefold(), m.name_en.casefold()):
+            if key in {plain(name) for name in (m.code, m.name_sv, m.name_en, *m.aliases)}:
                 return m
         return None
 
@@ -110,7 +131,8 @@ class FactSheet:
     def __init__(self, file: str, lookup: Lookup):
         self.file, self.lookup = file, lookup
         self.problems: list[Problem] = []
-        self.facts: dict[tuple, tuple[float, str]] = {}  # (region, industry, year, measure) -> (value, where)
+        # (region, industry, year, measure, sex) -> (value, where)
+        self.facts: dict[tuple, tuple[float, str]] = {}
         self.skipped: Counter = Counter()
         self.skip_examples: dict[str, list[str]] = {}
         self.notes: list[str] = []
@@ -131,15 +153,16 @@ class FactSheet:
         return SKIP
 
     def add_cells(self, line: int, cells: dict[str, tuple[str, object]]) -> None:
-        """Check one row of a tidy table: cells maps region, industry, year, measure, value to (column, raw)."""
+        """Check one row: cells maps region, industry, year, measure, value and optionally sex to (column, raw)."""
         region = self.region(line, *cells["region"])
         industry = self.industry(line, *cells["industry"])
         year = self.year(line, *cells["year"])
         measure = self.measure(line, *cells["measure"])
+        sex = self.sex(line, *cells["sex"]) if "sex" in cells else "total"
         value = self.value(line, *cells["value"])
-        if SKIP in (region, value) or None in (region, industry, year, measure, value):
+        if SKIP in (region, industry, value) or None in (region, industry, year, measure, value, sex):
             return
-        self.add(line, cells["value"][0], region, industry, year, measure, value, year_column=cells["year"][0])
+        self.add(line, cells["value"][0], region, industry, year, measure, value, year_column=cells["year"][0], sex=sex)
 
     def region(self, line, column, raw):
         found = self.lookup.regions.resolve(raw)
@@ -150,6 +173,8 @@ class FactSheet:
 
     def industry(self, line, column, raw):
         code = self.lookup.industries.resolve(raw)
+        if code is None and self.lookup.industries.is_unknown_category(raw):
+            return self.skip("rader för okänd bransch (ingen bransch att visa)", str(raw).strip())
         if code is None:
             self.problem(
                 line,
@@ -167,11 +192,15 @@ class FactSheet:
             return None
 
     def measure(self, line, column, raw):
-        if isinstance(raw, Measure):
-            return raw
         found = self.lookup.measure(raw)
         if found is None:
             self.problem(line, column, self.lookup.unknown_measure(raw))
+        return found
+
+    def sex(self, line, column, raw):
+        found = parse_sex(raw)
+        if found is None:
+            self.problem(line, column, f"okänt kön ”{raw}”: skriv total, women eller men (kvinnor, män, 1, 2, 1+2)")
         return found
 
     def value(self, line, column, raw):
@@ -182,7 +211,9 @@ class FactSheet:
             return None
         return self.skip("saknade värden (..)") if value is SKIP else value
 
-    def add(self, line, column, region, industry, year, measure: Measure, value: float, year_column=None) -> None:
+    def add(
+        self, line, column, region, industry, year, measure: Measure, value: float, year_column=None, sex="total"
+    ) -> None:
         """Check and keep one fact whose codes are already the store's."""
         last = date.today().year + 1
         if not FIRST_YEAR <= year <= last:
@@ -191,10 +222,10 @@ class FactSheet:
         if not math.isfinite(value):
             self.problem(line, column, f"värdet {value} är inget ändligt tal")
             return
-        if value < 0 and measure.code not in SIGNED_MEASURES:
+        if value < 0 and not measure.signed:
             self.problem(line, column, f"värdet {value:g} är negativt, men {measure.name_sv.lower()} kan inte vara det")
             return
-        key = (region, industry, year, measure.code)
+        key = (region, industry, year, measure.code, sex)
         where = f"rad {line}" if line is not None else (column or "")
         if key in self.facts:
             earlier, earlier_where = self.facts[key]
@@ -202,8 +233,7 @@ class FactSheet:
                 self.problem(
                     line,
                     column,
-                    f"region {region}, bransch {industry}, år {year}, mått {measure.code} finns redan "
-                    f"({earlier_where}) med ett annat värde ({earlier:g} mot {value:g})",
+                    f"{describe_key(key)} finns redan ({earlier_where}) med ett annat värde ({earlier:g} mot {value:g})",
                 )
             else:
                 self.repeated += 1
@@ -218,6 +248,16 @@ class FactSheet:
         if self.repeated:
             notes.append(f"{self.repeated} upprepade rader med samma värde räknades en gång")
         return notes
+
+
+def describe_key(key: tuple) -> str:
+    """Return a fact's key in words: region 17, bransch C, år 2017, mått employees (kön women)."""
+    if len(key) != 5:
+        return ", ".join(map(str, key))
+    region, industry, year, measure, sex = key
+    return f"region {region}, bransch {industry}, år {year}, mått {measure}" + (
+        f", kön {sex}" if sex != "total" else ""
+    )
 
 
 def dataset_code(text: str) -> str:

@@ -13,6 +13,7 @@ import charts
 from auth import current_manager
 from charts.milstolpar import STATUS_OPTIONS, VIEW, activity_options
 from charts.milstolpar.charts import milestones, summary_sentence
+from charts.views import nav_href
 from i18n import tx
 from indicators.followup import history
 
@@ -26,7 +27,8 @@ from .editing import account_section
 from .milestone_list import render_list_safely
 
 FILTERS = ("asof", "status", "activity")
-GRAPH_CARDS = ("timeline", "attainment", "per-quarter", "per-activity")  # the list is a table of its own
+GRAPH_CARDS = ("timeline", "attainment", "attainment-activity", "attainment-subgoal", "per-quarter", "per-activity")
+# the list is a table of its own
 
 
 def filters(conn, lang: str, asof: date, status: list, activity: list) -> html.Div:
@@ -164,6 +166,17 @@ def layout(conn, lang: str, values: dict, p: dict) -> html.Div:
                     "and how the activity indicators meet their targets.",
                 )
             ),
+            html.P(
+                [
+                    tx(
+                        lang,
+                        "Planens delmål, aktiviteter och milstolpar med planens egna ord: ",
+                        "The plan's sub-goals, activities and milestones in its own words: ",
+                    ),
+                    dcc.Link(tx(lang, "Om projektet", "About the project"), href=nav_href("/om-projektet", lang)),
+                ],
+                id="milstolpar-about-project",
+            ),
             filters(conn, lang, asof, values["status"], values["activity"]),
             html.P(p["summary"], id=SUMMARY, className="lead milstolpar-summary", **{"aria-live": "polite"}),
             dcc.Store(id=REVISION, data=0),
@@ -172,6 +185,8 @@ def layout(conn, lang: str, values: dict, p: dict) -> html.Div:
             html.Div(p["list"], id=LIST, className="chart-card"),
             html.H2(tx(lang, "Måluppfyllelse", "Goal attainment"), className="h4 mt-4"),
             card(VIEW, "attainment", lang, cards.get("attainment")),
+            card(VIEW, "attainment-activity", lang, cards.get("attainment-activity")),
+            card(VIEW, "attainment-subgoal", lang, cards.get("attainment-subgoal")),
             html.H2(tx(lang, "Andel klara milstolpar", "Share of milestones done"), className="h4 mt-4"),
             dbc.Row(
                 [

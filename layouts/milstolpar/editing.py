@@ -17,6 +17,7 @@ from i18n import tx
 from indicators.followup import project_period, quarter_label, quarters_between
 
 from . import component_ids as v
+from .indicator_form import indicator_form
 
 EDITABLE_STATUSES = [
     ("planerad", "planerad", "planned"),
@@ -59,12 +60,13 @@ def sign_in_link(lang: str) -> html.Div:
     )
 
 
-def sign_out_form(lang: str, username: str, role_text: str) -> html.Form:
+def sign_out_form(lang: str, username: str, role_text: str, here: str | None = None) -> html.Form:
+    """Return the sign-out button; here: the page to come back to (default: this view)."""
     return html.Form(
         [
             html.Span(tx(lang, f"Inloggad som {username} ({role_text}). ", f"Signed in as {username} ({role_text}). ")),
             dcc.Input(type="hidden", name="csrf_token", value=csrf_token()),
-            dcc.Input(type="hidden", name="next", value=_here(lang)),
+            dcc.Input(type="hidden", name="next", value=here or _here(lang)),
             dcc.Input(type="hidden", name="lang", value=lang),
             html.Button(
                 tx(lang, "Logga ut", "Sign out"),
@@ -134,6 +136,7 @@ def milestone_form(lang: str, options: list[dict]) -> html.Section:
                             dbc.Select(
                                 id=v.EDIT_STATUS,
                                 options=[{"label": tx(lang, sv, en), "value": c} for c, sv, en in EDITABLE_STATUSES],
+                                placeholder=tx(lang, "– ingen status rapporterad –", "– no status reported –"),
                             ),
                         ),
                         xs=12,
@@ -238,6 +241,7 @@ def account_section(conn, lang: str):
                     dbc.Col(outcome_form(lang, indicators, quarters), xs=12, lg=6),
                 ]
             ),
+            indicator_form(conn, lang),
         ],
         id="milstolpar-editing",
     )

@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 import logging
+import re
 from datetime import UTC, datetime
 from zoneinfo import ZoneInfo
 
 import dash_bootstrap_components as dbc
 import pandas as pd
-from dash import html
+from dash import dcc, html
 
+from charts.views import nav_href
 from figures.spec import ChartSpec
 from figures.style import STATUS_COLORS
 from i18n import tx
@@ -35,7 +37,11 @@ def _status_badge(word: str, code: str) -> html.Span:
     return html.Span(
         word,
         className=f"badge milestone-status status-{code}",
-        style={"backgroundColor": color, "color": "white" if code == "pagar" else "black", "fontSize": ".85rem"},
+        style={
+            "backgroundColor": color,
+            "color": "white" if code in ("pagar", "struken", "okand") else "black",
+            "fontSize": ".85rem",
+        },
     )
 
 
@@ -82,13 +88,42 @@ def done_text(done: str, lang: str):
     return [html.Span(tx(lang, "klar den ", "done on "), className="d-md-none"), done]
 
 
+def plan_links(activity: str, subgoal, lang: str) -> list:
+    """Return the activity (as the list names it, '1. Processtöd – klustra kluster') and its delmål as links to
+    the plan on Om projektet; the whole project's milestones have no activity to link to."""
+    number = re.match(r"(\d+)\. ", activity or "")
+    if number is None:
+        return [activity]
+    about = nav_href("/om-projektet", lang)
+    links = [dcc.Link(activity, href=f"{about}#aktivitet-{number.group(1)}")]
+    if subgoal is not None and not pd.isna(subgoal):
+        words = tx(lang, f"delmål {int(subgoal)}", f"sub-goal {int(subgoal)}")
+        links += [html.Br(), dcc.Link(words, href=f"{about}#delmal-{int(subgoal)}", className="text-muted")]
+    return links
+
+
+LIST_COLUMNS = (  # the columns of the list chart's table the page shows, by their Swedish and English labels
+    ("Nr", "No."),
+    ("Kvartal", "Quarter"),
+    ("Milstolpe", "Milestone"),
+    ("Aktivitet", "Activity"),
+    ("Delmål", "Sub-goal"),
+    ("Status", "Status"),
+    ("Klar den", "Done on"),
+    ("Kommentar", "Comment"),
+    ("Status är exempeldata", "Status is example data"),
+)
+
+
 def milestone_rows(spec: ChartSpec, history: pd.DataFrame, lang: str, show_user: bool) -> list:
-    """Return the list's table rows from the spec's table (columns in their fixed order)."""
+    """Return the list's table rows from the spec's table."""
     codes = {tx(lang, sv, en): code for code, (sv, en) in STATUS_WORDS.items()}
     by_record = {rec: part for rec, part in history.groupby("record")} if not history.empty else {}
+    shown = spec.table[[tx(lang, sv, en) for sv, en in LIST_COLUMNS]]
     rows = []
-    for number, quarter, text, activity, status, done, comment, example in spec.table.itertuples(index=False):
-        status_cell = [_status_badge(status, codes.get(status, "planerad"))]
+    for number, quarter, text, activity, subgoal, status, done, comment, example in shown.itertuples(index=False):
+        # 'klar, två kvartal sent' is drawn in the colour of 'klar'
+        status_cell = [_status_badge(status, codes.get(status.split(",")[0], "planerad"))]
         if example:
             status_cell += [" ", html.Span(tx(lang, "Exempeldata", "Example data"), className="badge-example")]
         rows.append(
@@ -100,7 +135,7 @@ def milestone_rows(spec: ChartSpec, history: pd.DataFrame, lang: str, show_user:
                         [text, html.Div(comment, className="small text-muted fw-normal") if comment else None],
                         className="ms-text",
                     ),
-                    html.Td(activity, className="ms-activity small"),
+                    html.Td(plan_links(activity, subgoal, lang), className="ms-activity small"),
                     html.Td(status_cell, className="ms-status"),
                     html.Td(done_text(done, lang), className="ms-done text-nowrap"),
                     html.Td(

@@ -1,0 +1,74 @@
+"""Charts a politician can read on a phone: at 375 px every chart text lies inside its chart and meets no other.
+
+One visit per view in real Chromium (Debian's, tests/browser.py); tests/chart_boxes.py reads where
+Plotly drew every tick label, legend entry, annotation and value, and names what is clipped or overlaps.
+"""
+
+from __future__ import annotations
+
+import pytest
+from playwright.sync_api import sync_playwright
+
+import charts
+from figures.style import HEADING_CHARS
+from tests.browser import LiveServer, launch
+from tests.chart_boxes import chart_problems, drawn_charts, settle
+from tests.export_support import example_app
+
+PHONE = {"width": 375, "height": 800}
+VIEWS = {  # path: the charts the page draws there (a matrix shown as an HTML table has no graph)
+    "/": 1,
+    "/styrkeomraden": 7,
+    "/styrkeomraden?region=lanen": 7,  # three panels each
+    "/klusterkartering?cluster=byggdialog-dalarna": 4,  # with the cluster's card
+    "/foretagsenkat": 3,
+    "/milstolpar": 4,
+}
+
+
+@pytest.fixture(scope="module")
+def phone():
+    app = example_app()
+    with LiveServer(app.server) as server, sync_playwright() as p:
+        browser = launch(p)
+        context = browser.new_context(viewport=PHONE, device_scale_factor=1)
+        page = context.new_page()
+        page.set_default_timeout(30_000)
+        yield server.url, page
+        context.close()
+        browser.close()
+
+
+@pytest.mark.parametrize("path", list(VIEWS))
+def test_every_chart_text_is_inside_its_chart_and_clear_of_the_others(phone, path):
+    base, page = phone
+    page.goto(base + path)
+    settle(page)
+    drawn = drawn_charts(page)
+    assert len(drawn) == VIEWS[path], [c["id"] for c in drawn]
+    assert all(c["texts"] for c in drawn)  # the check read the charts' words, not empty boxes
+    assert all(c["box"]["w"] <= PHONE["width"] for c in drawn)  # no chart wider than the phone
+    assert chart_problems(page) == {}
+    assert page.locator(".modebar").count() == 0  # no mode bar over the legends
+
+
+def test_the_phase_history_shows_the_newest_year_first(phone):
+    base, page = phone
+    page.goto(base + "/klusterkartering")
+    settle(page)
+    years = page.locator("#klusterkartering-history-graph .xtick text").all_text_contents()
+    assert len(years) >= 2 and years == sorted(years, reverse=True), years
+
+
+def test_long_industry_names_are_written_whole_above_their_bars():
+    app = example_app()
+    with app.server.test_request_context():
+        chart = charts.build_chart("styrkeomraden", "lq-bars", {}, strict=True)
+    figure = chart.figure_dict()
+    headings = [a for a in figure["layout"]["annotations"] if a.get("name") == "row-heading"]
+    names = list(chart.table.iloc[:, 0])
+    assert len(headings) == len(names)
+    for heading, name in zip(headings, names):  # the whole name, at most two lines, no "…"
+        text = heading["text"].replace("<br>", " ").replace("&amp;", "&")
+        assert text == name and len(name) <= 2 * HEADING_CHARS
+    assert not figure["layout"]["yaxis"].get("showticklabels", True)  # no names beside the bars eating them
