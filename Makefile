@@ -64,7 +64,7 @@ test-browser: $(VENV)/.test-installed browser
 	$(PY) -m pytest -q $(WORKERS) -m browser
 
 bench: $(VENV)/.test-installed browser $(STORE)
-	$(PY) bench/run.py
+	$(PY) bench/speed.py
 
 clean:
 	rm -rf $(VENV) $(STORE) .pytest_cache .ruff_cache

@@ -73,6 +73,9 @@ def serve_layout():
     lang = request_lang()
     address = page_address()
     content, notice, location, defaults = None, None, None, None
+    if not flask.has_request_context() or flask.request.path != "/_dash-layout":
+        # Dash checks the layout's structure once while it sets itself up (web.finish): no store is read then.
+        return shell.shell(lang, [], content, notice, location, defaults)
     try:
         with current_engine().connect() as conn:
             rows = datasets(conn).to_dict("records")

@@ -45,7 +45,7 @@ def main() -> None:
     parser.add_argument("--repeat", type=int, default=10, help="runs per single-chart figure")
     parser.add_argument("--view", action="append", help="views to export whole (default: start, styrkeomraden)")
     args = parser.parse_args()
-    app = create_app({"DATABASE_URL": database_url(args.db), "EXPORT_RATELIMIT_ENABLED": False, "WARM_CACHE": False})
+    app = create_app({"DATABASE_URL": database_url(args.db), "EXPORT_RATELIMIT_ENABLED": False})
     client = app.server.test_client()
     print(f"store: {database_url(args.db)}; Chromium: {render.browser_path() or 'missing'}")
 

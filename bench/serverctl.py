@@ -93,7 +93,6 @@ class Server:
         self.log = tempfile.NamedTemporaryFile(prefix="s3-bench-gunicorn-", suffix=".log", delete=False)
         full = {**os.environ, **env, "PORT": str(self.port), "HOST": "127.0.0.1"}
         full.update(WEB_CONCURRENCY=str(workers), WEB_THREADS=str(threads))
-        full.setdefault("WARM_CACHE", "0")
         self.proc = subprocess.Popen(
             [sys.executable, "-m", "web.serve"], cwd=ROOT, env=full, stdout=self.log, stderr=subprocess.STDOUT
         )

@@ -36,6 +36,13 @@ def record_measures(conn, measures) -> None:
         used.update(datasets_used(conn, list(measures)))
 
 
+def record_datasets(codes) -> None:
+    """Note datasets by code (records a chart shows whose source line is written by hand)."""
+    used = _recorded.get()
+    if used is not None:
+        used.update(c for c in codes if isinstance(c, str))
+
+
 def source_line(conn, lang: str, measures: list[str]) -> str:
     """Return 'Källa: <sources>' for the datasets that hold the measures."""
     record_measures(conn, measures)

@@ -67,8 +67,8 @@ def employment_chart(conn, lang: str) -> ChartSpec:
         title=tx(lang, "Sysselsatta i de tre länen", "Employees in the three counties"),
         subtitle=tx(
             lang,
-            "Sysselsatta personer med arbetsställe i länet, alla branscher (Eurostat avrundar till tusental)",
-            "Employed persons working in the county, all industries (Eurostat rounds to thousands)",
+            "Sysselsatta personer med arbetsställe i länet, alla branscher",
+            "Employed persons working in the county, all industries",
         ),
         figure=employment_lines(frame, names, lang),
         table=table,

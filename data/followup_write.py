@@ -14,10 +14,9 @@ from datetime import UTC, date, datetime
 from sqlalchemy import insert, select, update
 from sqlalchemy.exc import IntegrityError, OperationalError
 
-from indicators.followup import STORED_STATUSES, project_period, quarters_between
-
 from . import schema as s
 from .meta import bump_store_version
+from .quarters import STORED_STATUSES, project_period, quarters_between
 
 MAX_COMMENT = 2000
 MAX_OUTCOME = 1e9

@@ -23,8 +23,15 @@ CHAR_WIDTH = 0.5  # a proportional font's average character width, in em
 LINE_HEIGHT = 1.22  # a line's height, in em
 
 
+# Page renderers whose chart is a table on the page but a figure on a slide: the monitoring table of small
+# multiples (sparklines per priority area) reads as its figure; as a table it is 18 year columns per row.
+FIGURE_ON_SLIDES = {"monitoring_table"}
+
+
 def is_table_chart(spec: ChartSpec) -> bool:
     """Return whether a chart is a table by nature: shown as an HTML table on the page, or drawn as one."""
+    if spec.page is not None and spec.page[0] in FIGURE_ON_SLIDES:
+        return False
     return spec.page is not None or table_trace(spec.figure_dict()) is not None
 
 

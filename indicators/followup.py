@@ -7,16 +7,23 @@ reported a status for is "okand" (unknown): never planned, never late, never don
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import date
 
 import pandas as pd
 from sqlalchemy import select
 
 from data import schema as s
+from data.quarters import (  # noqa: F401 (part of this module's interface)
+    STORED_STATUSES,
+    project_period,
+    quarter_end,
+    quarter_of,
+    quarter_start,
+    quarters_between,
+)
 
 from .meta import IndicatorMeta, register
 
-STORED_STATUSES = ("planerad", "pagar", "klar", "struken")
 STATUSES = ("klar", "pagar", "planerad", "forsenad", "struken", "okand")  # display order
 STATUS_WORDS = {
     "okand": ("status okänd", "status unknown"),
@@ -119,32 +126,9 @@ def status_word(status: str, lang: str) -> str:
     return en if lang == "en" else sv
 
 
-def quarter_start(year: int, quarter: int) -> date:
-    return date(year, 3 * quarter - 2, 1)
-
-
-def quarter_end(year: int, quarter: int) -> date:
-    """Return the last day of a quarter."""
-    return (date(year + 1, 1, 1) if quarter == 4 else date(year, 3 * quarter + 1, 1)) - timedelta(days=1)
-
-
-def quarter_of(day: date) -> tuple[int, int]:
-    return day.year, (day.month - 1) // 3 + 1
-
-
 def quarter_label(year: int, quarter: int, lang: str) -> str:
     """Return '2016 K2' (Swedish) or '2016 Q2' (English)."""
     return f"{year} {'Q' if lang == 'en' else 'K'}{quarter}"
-
-
-def quarters_between(first: date, last: date) -> list[tuple[int, int]]:
-    """Return every (year, quarter) from the quarter of first to the quarter of last."""
-    (y, q), end = quarter_of(first), quarter_of(last)
-    out = []
-    while (y, q) <= end:
-        out.append((y, q))
-        y, q = (y + 1, 1) if q == 4 else (y, q + 1)
-    return out
 
 
 def quarter_position(day: date, quarters: list[tuple[int, int]]) -> float:
@@ -156,12 +140,6 @@ def quarter_position(day: date, quarters: list[tuple[int, int]]) -> float:
         return float(len(quarters))
     first, last = quarter_start(*key), quarter_end(*key)
     return quarters.index(key) + (day - first).days / ((last - first).days + 1)
-
-
-def project_period(conn) -> tuple[date, date]:
-    """Return the project's first and last day from the store."""
-    row = conn.execute(select(s.project.c.start, s.project.c.end)).first()
-    return (row.start, row.end) if row else (date(2016, 4, 1), date(2018, 7, 31))
 
 
 @register(MILESTONE_STATUS)

@@ -71,9 +71,9 @@ class PostgresServer:
         self.made.append(name)
         return self.url(name)
 
-    def built_store(self, _label: str) -> str:
-        """Build the full example store in a new database; return its URL (no connection left open)."""
-        url = build(self.create())
+    def built_store(self, _label: str, **options) -> str:
+        """Build the example store (options as for data.build.build) in a new database; return its URL."""
+        url = build(self.create(), **options)
         engine_for(url).dispose()  # a template must have no open connection
         return url
 

@@ -78,7 +78,7 @@ def postgres():
 @pytest.fixture(scope="session")
 def pg_template_url(postgres) -> str:
     """Return the URL of a full example store on PostgreSQL, built once per run (a template for copies)."""
-    return postgres.built_store("template")
+    return postgres.built_store("template", **EXAMPLE_STORE)  # the same store as SQLite gets
 
 
 @pytest.fixture(scope="session")

@@ -19,11 +19,12 @@ SVG = "{http://www.w3.org/2000/svg}"
 
 @functools.cache
 def example_store() -> str:
-    """Return the URL of a full example store, built once per process."""
+    """Return the URL of a full example store (invented statistics, as conftest's), built once per process."""
     from data.build import build
+    from tests.conftest import EXAMPLE_STORE
 
     folder = Path(tempfile.mkdtemp(prefix="s3-export-rows-"))
-    return build(f"sqlite:///{folder / 's3.sqlite'}")
+    return build(f"sqlite:///{folder / 's3.sqlite'}", **EXAMPLE_STORE)
 
 
 @functools.cache

@@ -1,4 +1,4 @@
-"""Help browser tests and bench/run.py: the views, a watched page, waiting until a page is drawn, its text.
+"""Help browser tests and bench/speed.py: the views, a watched page, waiting until a page is drawn, its text.
 
 Not a test module: the browser tests and the benchmark import it, so "the page is drawn" means
 the same in both: the view's content is there, no Dash callback is in flight (Dash marks every
@@ -157,7 +157,7 @@ TEXT_BY_LANG_JS = r"""() => {
         const node = walker.currentNode;
         const text = node.textContent.trim();
         const el = node.parentElement;
-        if (!text || !el || el.closest('script, style, noscript, .dash-scripts')) continue;
+        if (!text || !el || el.closest('script, style, noscript, .dash-scripts, textarea, code, pre')) continue;
         if (!el.checkVisibility({visibilityProperty: true}) && !el.closest('details')) continue;
         const langEl = el.closest('[lang]');
         out.push({lang: langEl ? langEl.getAttribute('lang') : '', text});
@@ -249,3 +249,14 @@ def foreign_words(texts: list[dict], lang: str) -> list[str]:
         words = set(re.findall(r"\w+", item["text"].lower()))
         found += [f"{w!r} in «{item['text'][:90]}»" for w in sorted(words & OTHER[lang])]
     return sorted(set(found))
+
+
+def html_text(markup: str) -> str:
+    """Return the text a reader sees in a string of HTML (as a chart card's static parts hold it)."""
+    from html.parser import HTMLParser
+
+    parts: list[str] = []
+    parser = HTMLParser()
+    parser.handle_data = parts.append
+    parser.feed(markup or "")
+    return " ".join(" ".join(parts).split())

@@ -188,9 +188,14 @@ def test_latest_verdict_per_industry_prefers_real_records_to_example_ones(store)
     assert verdict_word("forsvagar", "en") == "weakens"
 
 
-def test_the_default_store_has_no_qualitative_records(conn):
-    assert qualitative_assessments(conn).empty and value_chains(conn).empty
-    assert list(latest_verdicts(conn, "20", "division").columns)[:3] == ["industry", "id", "verdict"]
+def test_the_default_store_has_no_qualitative_records(real_store_url, conn):
+    # Nobody has published the project's qualitative judgements: the default store holds none ...
+    with engine_for(real_store_url).connect() as real:
+        assert qualitative_assessments(real).empty and value_chains(real).empty
+        assert list(latest_verdicts(real, "20", "division").columns)[:3] == ["industry", "id", "verdict"]
+    # ... and the example store's invented ones are all marked as examples.
+    examples = qualitative_assessments(conn)
+    assert not examples.empty and examples["is_example"].all() and set(examples["dataset"]) == {"ex_kvalitativ"}
 
 
 def write(path, text: str):

@@ -146,11 +146,6 @@ def test_a_loading_indicator_shows_in_the_card_while_its_chart_is_built(watched,
     assert watched.console_errors == []
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="regression since c175299: dcc.Loading's spinner has no role=status and no words; the old "
-    "indicator said 'Laddar …' / 'Loading …' in the page's language to screen readers too (WCAG 4.1.3)",
-)
 @pytest.mark.parametrize("path,words", [("/foretagsenkat", "Laddar"), ("/foretagsenkat?lang=en", "Loading")])
 def test_the_loading_indicator_says_in_the_pages_language_that_a_chart_is_coming(
     watched, slow_survey_chart, path, words

@@ -92,8 +92,9 @@ def test_table_charts_reach_the_slides_row_for_row(app, client, view, key, colum
         assert all(b[0] == a[1] + 1 for a, b in zip(windows, windows[1:]))
 
 
-def test_the_milestone_list_has_fourteen_milestones(app):
-    assert list(spec(app, "milstolpar", "list").table.iloc[:, 0]) == list(range(1, 15))
+def test_the_milestone_list_has_the_plans_sixteen_milestones_in_date_order(app):
+    # 1-14 are the plan's quarter rows; 15 and 16 its start and end dates, which open and close the list
+    assert list(spec(app, "milstolpar", "list").table.iloc[:, 0]) == [15, *range(1, 15), 16]
 
 
 @pytest.mark.parametrize("view", ["milstolpar", "styrkeomraden", "klusterkartering", "foretagsenkat"])
@@ -119,11 +120,11 @@ def test_paged_charts_show_every_row_once(client, view):
     assert paged, "no chart of the view needed more than one slide; the test proves nothing here"
 
 
-def test_the_timeline_goes_over_slides_with_all_fourteen_milestones(client):
+def test_the_timeline_goes_over_slides_with_all_sixteen_milestones(client):
     texts = [slide_texts(s) for s in deck(client, "milstolpar") if s.shapes.title.text.startswith("Milstolpar kvartal")]
     windows = rows_windows(texts)
-    assert windows[-1][1:] == (14, 14)
-    assert sum(last - first + 1 for first, last, _n in windows) == 14
+    assert windows[-1][1:] == (16, 16)
+    assert sum(last - first + 1 for first, last, _n in windows) == 16
 
 
 CODES = {  # view -> (query, codes that must not be on the title slide, words that must be)
@@ -164,7 +165,7 @@ def test_english_title_slide_is_english(client):
     "url,needles",
     [
         ("/export/milstolpar/list.svg", ["Avslutsarbete", "Projektorganisation"]),  # the last and the first row
-        ("/export/milstolpar/timeline.svg", [f"· {n}. " for n in range(1, 15)]),  # every milestone's label
+        ("/export/milstolpar/timeline.svg", [f"· {n}. " for n in range(1, 17)]),  # every milestone's label
         ("/export/styrkeomraden/test-areas.svg", ["Ny kandidat"]),  # the new candidates come last
     ],
 )
@@ -185,9 +186,15 @@ def test_a_grown_png_says_its_size(client):
 
 def test_steering_workbook_has_every_milestone_and_indicator(app, client):
     book = openpyxl.load_workbook(io.BytesIO(download(client, "/export/milstolpar/styrgrupp.xlsx").data))
-    assert book.sheetnames == ["Milstolpar", "Måluppfyllelse", "Om underlaget"]
+    assert book.sheetnames == [
+        "Milstolpar",
+        "Måluppfyllelse",
+        "Måluppfyllelse per aktivitet",
+        "Måluppfyllelse per delmål",
+        "Om underlaget",
+    ]
     milestones = [r for r in book["Milstolpar"].iter_rows(min_row=2, values_only=True) if any(r)]
-    assert [r[0] for r in milestones] == list(range(1, 15))
+    assert sorted(r[0] for r in milestones) == list(range(1, 17))
     goals = spec(app, "milstolpar", "attainment").table
     assert book["Måluppfyllelse"].max_row - 1 == len(goals) > 0
 

@@ -69,17 +69,10 @@ def test_a_chromium_that_will_not_start_is_reported_not_waited_for(monkeypatch, 
     assert client.get("/export/start/employment.xlsx").status_code == 200
 
 
-START_LOST_ITS_DOWNLOADS = pytest.mark.xfail(
-    strict=True,
-    reason="bug: since c175299 the start page has no 'Ladda ner hela vyn' (PPTX, ZIP); the old shell gave "
-    "every view with charts one (ids.VIEW_DOWNLOADS), layouts/home.py does not add view_downloads()",
-)
-
-
 @pytest.mark.parametrize(
     "view,path",
     [
-        pytest.param("start", "/", marks=START_LOST_ITS_DOWNLOADS),
+        ("start", "/"),
         ("styrkeomraden", "/styrkeomraden"),
         ("klusterkartering", "/klusterkartering"),
         ("foretagsenkat", "/foretagsenkat"),
@@ -99,12 +92,14 @@ def test_a_page_of_text_offers_nothing_to_download(client, path):
     assert [h for h in links(page_layout(client, path)).values() if h.startswith("/export/")] == []
 
 
-def test_camera_button_gives_the_slide_preset_and_the_file_name(client, employment):
+def test_the_chart_has_no_camera_the_menu_gives_the_slide_picture_and_the_numbers(client, employment):
+    # The mode bar's camera gave a bare picture (no title, source or date) and covered legends on a phone:
+    # the card's menu gives the finished picture at slide size and the numbers instead.
     graph = find(page_layout(client, "/"), "start-employment-graph")["props"]
-    options = graph["config"]["toImageButtonOptions"]
-    assert options["filename"] == "start_employment"
-    assert graph["config"]["locale"] == "sv"
-    assert (options["width"] * options["scale"], options["height"] * options["scale"]) == (1920, 1080)
+    assert graph["config"]["displayModeBar"] is False and graph["config"]["locale"] == "sv"
+    found = {k: v for k, v in links(page_layout(client, "/")).items() if v.startswith("/export/start/employment.")}
+    assert found["PNG 1920 × 1080 (presentation)"] == "/export/start/employment.png"
+    assert found["Data (XLSX, med källa)"] == "/export/start/employment.xlsx"
     figure, _style, _head, caption, *_ = card_values(employment, "sv", "")
     assert figure is employment.figure and caption == employment.summary
 

@@ -14,6 +14,7 @@ from sqlalchemy import func, select
 
 from charts.foretagsenkat import CHARTS, PARAMS, VIEW
 from charts.foretagsenkat import charts as cb
+from charts.params import NONE
 from data import schema as s
 from figures.foretagsenkat import likert_bars
 from figures.style import DIVERGING
@@ -149,7 +150,7 @@ def test_a_cluster_hidden_in_one_round_is_not_compared(conn):
 
 def test_english_charts_speak_english(conn):
     spec = cb.clusters_chart(conn, "en", round="2017", question="samverkan_foretag")
-    assert spec.title == "The clusters compared, 2017"
+    assert spec.title == "The clusters compared, Spring 2017"
     assert [t.name for t in spec.figure.data if t.type == "bar"][-1] == "Yes, to a very great extent"
     assert "Hidden: fewer than 5 respondents" in set(spec.table["Note"])
     assert spec.figure.layout.separators == ".,"
@@ -195,7 +196,10 @@ def test_no_respondent_leaves_the_server_in_the_page_or_a_redraw(client, conn, q
 def test_chart_data_downloads_as_csv_of_aggregates_only(client):
     response = client.get("/export/foretagsenkat/kluster.csv?round=2017&question=samverkan_forskare")
     assert response.status_code == 200
-    assert 'filename="foretagsenkat_kluster_2017_samverkan_forskare.csv"' in response.headers["Content-Disposition"]
+    assert (
+        'filename="foretagsenkat_kluster_varen_2017_har_klustret_lett_till_att_ert_foretag.csv"'
+        in response.headers["Content-Disposition"]
+    )
     rows = csv_rows(response)
     assert rows[0][:2] == ["Kluster", "Svar med åsikt (n)"] and rows[0][-1] == "Anmärkning"
     assert len(rows) == 1 + 1 + 11  # header, the total, eleven clusters
@@ -224,7 +228,7 @@ def test_the_page_has_the_four_filters_kept_in_the_url_and_three_charts(client):
     shown = {
         p: find(page, ids.filter_id(VIEW, p))["props"]["value"] for p in ("round", "question", "county", "cluster")
     }
-    assert shown == {"round": "2018", "question": "samverkan_foretag", "county": "", "cluster": "compare"}
+    assert shown == {"round": "2018", "question": "samverkan_foretag", "county": NONE, "cluster": "compare"}
     assert "Alla tre län" in str(find(page, ids.filter_id(VIEW, "county"))["props"]["options"])
     for key in CHARTS:
         assert card(page, VIEW, key)["head"], key
@@ -248,10 +252,10 @@ def test_the_charts_name_their_filters_and_explain_the_hidden_groups(client):
     )
     english = page_layout(client, "/foretagsenkat?cluster=compare&question=samverkan_forskare&lang=en")
     assert find(english, ids.filter_id(VIEW, "question"))["props"]["value"] == "samverkan_forskare"
-    assert card(english, VIEW, "questions")["head"].startswith("All questions: Compare, 2018")
+    assert card(english, VIEW, "questions")["head"].startswith("All questions: Compare, Spring 2018")
     assert card(english, VIEW, "rounds")["head"].startswith("Change between rounds: Compare")
     assert "the positive share was" in card(english, VIEW, "rounds")["caption"]
-    assert card(english, VIEW, "clusters")["head"].startswith("The clusters compared, 2018")
+    assert card(english, VIEW, "clusters")["head"].startswith("The clusters compared, Spring 2018")
 
 
 def test_the_csv_link_gives_the_aggregated_numbers_of_the_chart(client):

@@ -9,6 +9,7 @@ from sqlalchemy import insert
 
 from data import schema as s
 from data.build import classification_rows
+from data.meta import start_version
 from data.store import engine_for
 from indicators.levels import InvalidArgument, combine_totals, facts_at_level, prefer
 from indicators.lq import higher_education, location_quotients, lq_from_facts, without_reference
@@ -22,7 +23,9 @@ def make_store(path, facts, *, academic=(), datasets=(EXAMPLE, REAL)) -> str:
     url = f"sqlite:///{path}"
     engine = engine_for(url)
     s.metadata.create_all(engine)
+    s.bookkeeping.create_all(engine)
     with engine.begin() as conn:
+        start_version(conn)  # the app reads the store's version for its caches
         for table, rows in classification_rows().items():
             conn.execute(insert(table), rows)
         conn.execute(insert(s.dataset), list(datasets))

@@ -10,7 +10,7 @@ import pytest
 from charts.klusterkartering import PARAMS, VIEW
 from charts.klusterkartering.card import card_chart
 from charts.klusterkartering.overview import criteria_chart, history_chart, portfolio_chart
-from charts.params import parse
+from charts.params import NONE, parse
 from layouts import ids
 from layouts.card import GRAPH_HIDDEN
 from layouts.klusterkartering import CARD_FACTS, cluster_facts
@@ -77,7 +77,7 @@ def test_portfolio_follows_county_and_thematic_area(tiny):
     spec = portfolio_chart(tiny, "sv", county="20", theme="it", year="2018")
     assert list(spec.table["Klusterinitiativ"]) == ["Gamma"]
     assert spec.subtitle.startswith("Dalarnas län, IT.")
-    assert spec.filename == "klusterkartering_portfolj_2018_20_it"
+    assert spec.filename == "klusterkartering_portfolj_2018_dalarnas_lan_it"  # words, not codes
 
 
 def test_phase_history_names_each_phase_and_marks_moves(tiny):
@@ -85,9 +85,9 @@ def test_phase_history_names_each_phase_and_marks_moves(tiny):
     words = spec.figure.data[1]
     cells = dict(zip(zip(words.y, words.x), words.text))
     assert cells[(0, 1)] == "Drift ↑"  # Alfa, 2018: moved up from Idé
-    assert cells[(1, 2)] == "Export ↑"  # Beta, 2022
+    assert cells[(1, 0)] == "Export ↑"  # Beta, 2022 (the newest year is the first column: seen first on a phone)
     assert cells[(1, 1)] == "Drift"  # Beta stayed in 2018
-    assert list(spec.figure.layout.xaxis.ticktext) == ["2016", "2018", "2022"]
+    assert list(spec.figure.layout.xaxis.ticktext) == ["2022", "2018", "2016"]
     assert spec.summary == (
         "Mellan 2016 och 2022 gick 2 av de 2 klusterinitiativ som bedömts minst två gånger framåt minst en fas, "
         "0 bakåt och 0 stod kvar i samma fas."
@@ -114,7 +114,7 @@ def test_card_chart_has_phase_and_criteria_for_every_year(tiny):
         (2022, "Export", "Inte", "Delvis"),
     ]
     assert spec.summary == "Beta bedömdes i fas Drift 2016, Drift 2018, Export 2022."
-    assert list(spec.figure.data[0].text) == ["Drift", "Drift", "Export"]
+    assert list(spec.figure.data[0].text) == ["Drift", "", "Export"]  # a phase is named where it changes
     assert spec.data_status == "mixed"
 
 
@@ -143,7 +143,7 @@ def test_filters_offer_what_the_store_holds(client, conn):
     }
     assert selects["year"] == ["2020", "2018", "2016"]  # newest first, from the example assessments
     assert find(page, ids.filter_id(VIEW, "year"))["props"]["value"] == "2018"
-    assert selects["county"] == ["", "17", "20", "21"]
+    assert selects["county"] == [NONE, "17", "20", "21"]  # NONE: all counties (dbc's placeholder has "")
     assert len(selects["cluster"]) == 1 + 11 and "paper-province" in selects["cluster"]  # "– inget valt –" first
     assert "it" in selects["theme"] and "skog" in selects["theme"]
     values, notices = parse(PARAMS, {"year": "2022", "county": "20"}, conn)

@@ -61,12 +61,6 @@ def test_clicking_a_cluster_in_the_portfolio_opens_its_card(watched):
     assert watched.console_errors == []
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="bug: a select whose first choice is '' ('– inget valt –', 'Alla län') also gets dbc.Select's hidden "
-    "placeholder option with the value '' (layouts/filters.py select(placeholder=...)); ArrowDown moves to the "
-    "visible '' option, React puts the placeholder back, and the arrow keys never reach the first cluster",
-)
 def test_the_cluster_list_can_be_walked_with_the_arrow_keys(watched):
     page = watched.goto("/klusterkartering")
     picker = page.get_by_label("Välj klusterinitiativ")

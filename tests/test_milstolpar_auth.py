@@ -204,12 +204,6 @@ def test_a_manager_reports_an_outcome_through_the_callbacks(ms_client, ms_url):
     assert tuple(row) == (14.0, False)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="bug: charts and cards are cached per store version (charts.spec_for, layouts.page.card_values_for), "
-    "and indicators.source.store_version does not count milestones or indicator outcomes, so after a save the "
-    "timeline and the list show the old status until the cache expires",
-)
 def test_a_saved_status_shows_at_once_in_the_timeline_and_the_list(ms_client, ms_url):
     address = "/milstolpar?asof=2018-07-31"
     timeline = figure(page_layout(ms_client, address), "milstolpar-timeline-graph")  # the page as readers saw it

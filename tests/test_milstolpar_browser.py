@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 from datetime import date
 
 import pytest
@@ -45,6 +46,14 @@ def timeline_labels(page) -> list[str]:
     return page.locator("#milstolpar-timeline-chart .annotation-text").all_text_contents()
 
 
+def done_of(page) -> tuple[int, int]:
+    """Return (done, all) from the summary's "Läget …: N av M milstolpar klara"."""
+    text = page.locator("#milstolpar-summary").inner_text()
+    match = re.search(r"(\d+) av (\d+) milstolpar klara", text)
+    assert match, text
+    return int(match[1]), int(match[2])
+
+
 def milestone_13(url: str):
     m = s.milestone
     with engine_for(url).connect() as conn:
@@ -56,6 +65,7 @@ def test_manager_signs_in_edits_a_status_sees_it_and_after_signing_out_cannot_ed
     page = watched.goto("/milstolpar?asof=2018-07-31")
     page.wait_for_selector("#milstolpar-timeline-chart .annotation-text", state="attached")
     assert any(t.startswith("försenad · 13. Genomförd integrering") for t in timeline_labels(page))
+    done, total = done_of(page)
     assert page.locator("#milstolpar-editing").count() == 0
 
     page.get_by_role("link", name="Logga in").click()
@@ -66,7 +76,7 @@ def test_manager_signs_in_edits_a_status_sees_it_and_after_signing_out_cannot_ed
     page.wait_for_selector("#milstolpar-editing")
 
     page.get_by_label("Milstolpe", exact=True).select_option("13")
-    page.wait_for_function("document.getElementById('milstolpar-edit-status').value === 'pagar'")
+    page.wait_for_function("() => document.getElementById('milstolpar-edit-status').value === 'pagar'")
     page.get_by_label("Status", exact=True).select_option("klar")
     page.get_by_label("Klar den (bara för status klar)").fill("2018-03-20")
     page.get_by_role("button", name="Spara milstolpen").click()
@@ -75,7 +85,8 @@ def test_manager_signs_in_edits_a_status_sees_it_and_after_signing_out_cannot_ed
     # The view is redrawn after the save: the summary counts the change (what the timeline and the list
     # show after a save is checked over HTTP in tests/test_milstolpar_auth.py).
     page.wait_for_function(
-        "document.getElementById('milstolpar-summary').innerText.startsWith('Läget 31 juli 2018: 14 av 14 milstolpar klara')"
+        "([text]) => document.getElementById('milstolpar-summary').innerText.startsWith(text)",
+        arg=[f"Läget 31 juli 2018: {done + 1} av {total} milstolpar klara"],
     )
     assert "Historik (1 ändring)" in page.locator("#milstolpe-13").inner_text()
     assert milestone_13(url).status == "klar"
@@ -128,11 +139,11 @@ def test_the_steering_groups_files_download_from_a_fresh_page(watched, store_url
     assert workbook.suggested_filename == f"milstolpar_styrgrupp_{today}.xlsx"
     book = load_workbook(io.BytesIO(open(workbook.path(), "rb").read()))
     rows = [r for r in book["Milstolpar"].values][1:]
-    assert len(rows) == milestones == 14  # the plan's 14 milestones, all of them whatever the filters
-    assert sorted(r[0] for r in rows) == list(range(1, 15))
+    assert len(rows) == milestones == 16  # the plan's 14 milestones and its start and end, whatever the filters
+    assert sorted(r[0] for r in rows) == list(range(1, 17))
     listed = download(page, "Milstolpar (CSV)")
     lines = list(csv.reader(io.StringIO(open(listed.path(), encoding="utf-8-sig").read())))
-    assert lines[0][0] == "Nr" and sorted(int(r[0]) for r in lines[1:]) == list(range(1, 15))
+    assert lines[0][0] == "Nr" and sorted(int(r[0]) for r in lines[1:]) == list(range(1, 17))
     goals = download(page, "Måluppfyllelse (CSV)")
     lines = list(csv.reader(io.StringIO(open(goals.path(), encoding="utf-8-sig").read())))
     assert len(lines) == 1 + indicators and len(book["Måluppfyllelse"]["A"]) == 1 + indicators

@@ -6,6 +6,7 @@ from __future__ import annotations
 import csv
 import io
 import math
+import re
 import shutil
 from pathlib import Path
 
@@ -207,13 +208,15 @@ def test_the_view_deck_has_a_slide_per_chart(real_client):
     response = real_client.get("/export/uppfoljning.pptx")
     assert response.status_code == 200 and response.mimetype == PPTX
     slides = list(Presentation(io.BytesIO(response.data)).slides)
-    titles = [slide.shapes.title.text for slide in slides]
+    # a long chart goes over several slides, "Title (1/3)" … (every row reaches the deck): one title per chart
+    titles = list(dict.fromkeys(re.sub(r" \(\d+/\d+\)$", "", slide.shapes.title.text) for slide in slides))
     assert titles[1:5] == [
         "Testområdena sedan basåret",
         "Länet som helhet: nystartade företag och FoU",
         "Kvinnor och män i testområdenas branscher",
         "Genusperspektiv: testområden och styrkeområden",
     ]
+    # the areas' small multiples are a picture on the slide (as a table they would be 18 year columns a row)
     picture = next(sh for sh in slides[1].shapes if sh.shape_type == 13)  # MSO_SHAPE_TYPE.PICTURE
     assert Image.open(io.BytesIO(picture.image.blob)).size[0] == 1920
 

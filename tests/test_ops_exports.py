@@ -7,7 +7,7 @@ import time
 
 import pytest
 
-from callbacks import registry
+import charts as chart_registry
 from figures import render
 
 
@@ -45,8 +45,8 @@ def test_one_job_runs_one_waits_and_the_next_is_refused_at_once():
 
 
 def test_an_image_export_on_a_busy_worker_gets_503_with_retry_after(client):
-    registry.load_all()
-    view, charts = next(iter(registry.CHARTS.items()))
+    chart_registry.load_all()
+    view, charts = next(iter(chart_registry.CHARTS.items()))
     key = next(iter(charts))
     started, release, outcome = threading.Event(), threading.Event(), []
     holders = [threading.Thread(target=hold, args=(render.renderer, started, release, outcome))]

@@ -18,24 +18,26 @@ def deps(app):
 
 
 def plain(dep: dict) -> bool:
-    """Tell whether a callback has single, non-pattern inputs and outputs (the easiest to post by hand)."""
+    """Tell whether a callback runs on the server and has plain ids (the easiest to post by hand)."""
     refs = dep["inputs"] + dep["state"]
-    return (
-        refs
-        and not dep["output"].startswith("..")
-        and "{" not in dep["output"]
-        and not any("{" in r["id"] for r in refs)
-    )
+    return bool(refs) and not dep.get("clientside_function") and "{" not in dep["output"]  # '{': pattern ids
+
+
+def outputs_of(dep: dict) -> list[dict]:
+    """Return the outputs of a dependency as the renderer names them: '..a.children...b.data..' is two."""
+    text = dep["output"]
+    parts = text[2:-2].split("...") if text.startswith("..") else [text]
+    return [dict(zip(("id", "property"), part.rsplit(".", 1))) for part in parts]
 
 
 @pytest.fixture(scope="module")
 def good_body(deps) -> dict:
     """Return a well-formed request for one of the app's own callbacks, as the renderer would send it."""
     dep = next(d for d in deps if plain(d) and d["inputs"][0]["id"] == "shell-url")
-    ident, prop = dep["output"].rsplit(".", 1)
+    outputs = outputs_of(dep)
     return {
         "output": dep["output"],
-        "outputs": {"id": ident, "property": prop},
+        "outputs": outputs if len(outputs) > 1 else outputs[0],
         "inputs": [{**i, "value": None} for i in dep["inputs"]],
         "state": [{**s, "value": None} for s in dep["state"]],
         "changedPropIds": [f"{dep['inputs'][0]['id']}.{dep['inputs'][0]['property']}"],

@@ -7,11 +7,9 @@ Plotly drew every tick label, legend entry, annotation and value, and names what
 from __future__ import annotations
 
 import pytest
-from playwright.sync_api import sync_playwright
 
 import charts
 from figures.style import HEADING_CHARS
-from tests.browser import LiveServer, launch
 from tests.chart_boxes import chart_problems, drawn_charts, settle
 from tests.export_support import example_app
 
@@ -22,21 +20,17 @@ VIEWS = {  # path: the charts the page draws there (a matrix shown as an HTML ta
     "/styrkeomraden?region=lanen": 7,  # three panels each
     "/klusterkartering?cluster=byggdialog-dalarna": 4,  # with the cluster's card
     "/foretagsenkat": 3,
-    "/milstolpar": 4,
+    "/milstolpar": 6,  # with attainment per activity and per sub-goal
 }
 
 
 @pytest.fixture(scope="module")
-def phone():
-    app = example_app()
-    with LiveServer(app.server) as server, sync_playwright() as p:
-        browser = launch(p)
-        context = browser.new_context(viewport=PHONE, device_scale_factor=1)
-        page = context.new_page()
-        page.set_default_timeout(30_000)
-        yield server.url, page
-        context.close()
-        browser.close()
+def phone(browser, live_server):
+    context = browser.new_context(viewport=PHONE, device_scale_factor=1)
+    page = context.new_page()
+    page.set_default_timeout(30_000)
+    yield live_server.url, page
+    context.close()
 
 
 @pytest.mark.parametrize("path", list(VIEWS))

@@ -172,7 +172,7 @@ def test_milstolpar_names_activities_and_milestones_as_the_store_does(in_request
     for note in annotations(timeline):
         if " · " not in note:
             continue
-        number, text = note.split(" · ", 1)[1].split(". ", 1)
+        number, text = note.replace("<br>", " ").split(" · ", 1)[1].split(". ", 1)
         full = store[f"milestone:{number}:text_sv"]
         assert text == full or (text.endswith("…") and full.startswith(text[:-1])), note
 

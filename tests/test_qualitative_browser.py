@@ -50,7 +50,8 @@ OFFERED_JS = "([sel, value]) => [...document.querySelectorAll(sel + ' option')].
 IN_VIEW_JS = (
     "id => { const e = document.getElementById(id); return !!e && Math.abs(e.getBoundingClientRect().top) < 80; }"
 )
-TICK_JS = "([sel, text]) => [...document.querySelectorAll(sel + ' .ytick text')].some(t => t.textContent === text)"
+# A row's name is written above its bar (figures.style.row_headings), as an annotation.
+ROW_JS = "([sel, text]) => [...document.querySelectorAll(sel + ' .annotation-text')].some(t => t.textContent.startsWith(text))"
 
 
 def offered(page, form: str, field: str, value: str) -> None:
@@ -136,7 +137,7 @@ def test_manager_records_assessment_chain_and_indicator_and_a_reader_sees_them(w
     choose(page, "indicator", "subgoal", "1")
     page.locator("#edit-indicator-save").click()
     assert "Ny post sparad" in saved(page, "indicator", "Ny post sparad")
-    page.wait_for_function(TICK_JS, arg=["#milstolpar-attainment-chart", INDICATOR])
+    page.wait_for_function(ROW_JS, arg=["#milstolpar-attainment-chart", INDICATOR])
     page.get_by_role("button", name="Logga ut").click()
     page.wait_for_url("**/milstolpar?asof=2018-07-31")
     assert watched.console_errors == [] and watched.foreign_requests == []

@@ -44,11 +44,6 @@ def test_navigation_works_with_the_keyboard_and_a_view_opened_again_is_drawn_aga
     assert watched.console_errors == []
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="regression since c175299: following a menu link adds two history entries (/klusterkartering, then "
-    "/klusterkartering?year=2020 when syncUrlAndFilters writes the computed defaults), so Back stays on the view",
-)
 def test_back_after_following_a_menu_link_returns_to_the_previous_view(watched):
     page = watched.goto("/styrkeomraden?region=20&year=2023")
     page.locator("#shell-nav").get_by_role("link", name="Klusterkartering").click()

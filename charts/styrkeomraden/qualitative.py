@@ -13,7 +13,9 @@ XLSX) and the figure (PNG, PPTX).
 from __future__ import annotations
 
 import pandas as pd
+from sqlalchemy import select
 
+from data import schema
 from figures.qualitative import qualitative_figure
 from figures.spec import ChartSpec
 from i18n import tx
@@ -25,7 +27,7 @@ from indicators.strength import category_name
 from indicators.test_areas import ASSESSMENTS, area_links, compare_test_areas
 
 from .. import chart
-from ..sources import _line
+from ..sources import _line, record_datasets, record_measures
 from . import VIEW
 from .context import analysis_for, context, explained, sentence
 from .qualitative_words import (
@@ -68,6 +70,14 @@ def clusters_by_industry(conn, region: str, level: str) -> dict[str, pd.DataFram
     frame["phase_name_sv"] = frame["phase"].map(scale["name_sv"])
     frame["phase_name_en"] = frame["phase"].map(scale["name_en"])
     return {industry: part.sort_values("name") for industry, part in frame.groupby("industry")}
+
+
+def cluster_datasets(conn, names: set[str]) -> list[str]:
+    """Return the datasets holding the named cluster initiatives and their phase assessments."""
+    c, pa = schema.cluster, schema.phase_assessment
+    codes = select(c.c.code).where(c.c.name.in_(names))
+    found = select(c.c.dataset).where(c.c.name.in_(names)).union(select(pa.c.dataset).where(pa.c.cluster.in_(codes)))
+    return list(conn.execute(found).scalars())
 
 
 def strength_rows(ctx, conn) -> list[dict]:
@@ -155,6 +165,7 @@ def area_row(ctx, kind: str, region: str, name: str) -> dict:
 
 
 def words(assessments: pd.DataFrame, chains: pd.DataFrame, clusters: pd.DataFrame, lang: str) -> dict:
+    record_datasets([*assessments["dataset"], *chains["dataset"]])
     return {
         "assessments": assessment_words(assessments, lang),
         "chains": chain_words(chains, lang),
@@ -227,6 +238,8 @@ def qualitative_chart(conn, lang: str, **params) -> ChartSpec:
     except InvalidArgument as exc:
         return explained(KEY, title, sentence(exc.message(lang)), lang)
     rows = strength_rows(ctx, conn) + test_area_rows(ctx, conn)
+    record_measures(conn, ["employees"])
+    record_datasets(cluster_datasets(conn, {c["name"] for r in rows for c in r["clusters"]}))
     areas = None if ctx.analysis.table.empty else sum(r["is_strength"] for r in rows)
     tests = sum(r["kind"] == "testomrade" for r in rows)
     clusters = len({c["name"] for r in rows for c in r["clusters"]})
