@@ -245,7 +245,8 @@ MODES = {  # option: (real statistics, example records, example statistics, word
 
 def add_arguments(sub) -> None:
     p = sub.add_parser(
-        "build", help="create the store: code lists, the plan, the shipped real statistics, example records"
+        "build",
+        help="skapa databasen: kodlistor, planen, den medföljande offentliga statistiken och märkta exempelposter",
     )
     p.add_argument("--db", help="SQLAlchemy URL (default: DATABASE_URL or data/s3.sqlite)")
     mode = p.add_mutually_exclusive_group()

@@ -152,7 +152,9 @@ def _quoted(arg: str) -> str:
 
 
 def add_arguments(sub) -> None:
-    p = sub.add_parser("shipped", help="list the public statistics shipped in data/real (or print their README)")
+    p = sub.add_parser(
+        "shipped", help="lista den offentliga statistik som följer med i data/real (eller visa dess README)"
+    )
     p.add_argument("--readme", action="store_true", help="print data/real/README.md as generated from the manifest")
     p.set_defaults(func=run)
 
