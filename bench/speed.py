@@ -1,6 +1,6 @@
 """Print, in one run, the speed figures the project is held to (issue: fast on a phone).
 
-    python bench/speed.py [--db URL] [--runs 3] [--views styrkeomraden,milstolpar] [--skip-redraw]
+    python bench/speed.py [--db URL] [--runs 3] [--views styrkeomraden,milstolpar] [--skip-loads] [--skip-redraw]
 
 1. Page loads in headless Chromium (Debian's): a bare one-graph Dash page, served the way Dash serves it
    by default, and every view, each opened cold (a new browser context: nothing cached) and warm (the same
@@ -19,6 +19,7 @@ A benchmark, not a test: nothing is asserted.
 from __future__ import annotations
 
 import argparse
+import logging
 import statistics
 import sys
 import time
@@ -141,32 +142,49 @@ def percentile(values: list[float], share: float) -> float:
 
 
 def chart_times(app, views, repeats: int = 3) -> None:
+    """Print each chart's server time: uncached alone (the cache cleared before it), in a new address (the cache
+    cleared once per view, then every chart in the page's order, as a reader's first visit or redraw builds
+    them: the charts of a view share work such as Styrkeområden's strength analysis), and cached."""
     print("\n3. Server time per chart answer (build + card, default address of each view), ms")
-    print(f"{'chart':<34}{'uncached':>10}{'cached':>9}")
-    uncached_all, cached_all = [], []
+    print(f"{'chart':<34}{'alone':>9}{'new address':>13}{'cached':>9}")
+    alone_all, address_all, cached_all = [], [], []
     with app.server.test_request_context("/"):
         from data.store import current_engine
 
         with current_engine().connect() as conn:
             for view in views:
                 params, _ = parse_view(view.key, {}, conn)
-                for key in charts.chart_keys(view.key):
-                    cold, warm = [], []
-                    for _ in range(repeats):
+                keys = charts.chart_keys(view.key)
+                alone, address, warm = {k: [] for k in keys}, {k: [] for k in keys}, {k: [] for k in keys}
+                for _ in range(repeats):
+                    for key in keys:
                         cache.clear()
-                        started = time.perf_counter()
-                        card_values_for(conn, view.key, [key], "sv", params)
-                        cold.append((time.perf_counter() - started) * 1000)
-                        started = time.perf_counter()
-                        card_values_for(conn, view.key, [key], "sv", params)
-                        warm.append((time.perf_counter() - started) * 1000)
-                    uncached_all += cold
-                    cached_all += warm
-                    print(f"{view.key + '/' + key:<34}{statistics.median(cold):>10.1f}{statistics.median(warm):>9.1f}")
-    print(
-        f"{'all charts: median':<34}{statistics.median(uncached_all):>10.1f}{statistics.median(cached_all):>9.1f}\n"
-        f"{'all charts: 95th percentile':<34}{percentile(uncached_all, 0.95):>10.1f}{percentile(cached_all, 0.95):>9.1f}"
-    )
+                        alone[key].append(timed(card_values_for, conn, view.key, [key], "sv", params))
+                    cache.clear()
+                    for key in keys:
+                        address[key].append(timed(card_values_for, conn, view.key, [key], "sv", params))
+                    for key in keys:
+                        warm[key].append(timed(card_values_for, conn, view.key, [key], "sv", params))
+                for key in keys:
+                    alone_all += alone[key]
+                    address_all += address[key]
+                    cached_all += warm[key]
+                    print(
+                        f"{view.key + '/' + key:<34}{statistics.median(alone[key]):>9.1f}"
+                        f"{statistics.median(address[key]):>13.1f}{statistics.median(warm[key]):>9.1f}"
+                    )
+    for name, share in (("median", 0.5), ("95th percentile", 0.95)):
+        print(
+            f"{'all charts: ' + name:<34}{percentile(alone_all, share):>9.1f}"
+            f"{percentile(address_all, share):>13.1f}{percentile(cached_all, share):>9.1f}"
+        )
+
+
+def timed(func, *args) -> float:
+    """Return the milliseconds func(*args) takes."""
+    started = time.perf_counter()
+    func(*args)
+    return (time.perf_counter() - started) * 1000
 
 
 # Time from a filter's change to the frames that show the new charts: in the window, and all of them.
@@ -190,7 +208,8 @@ REDRAW_JS = """([selector, value]) => new Promise(resolve => {
             const times = [...drawn.entries()];
             const inside = times.filter(([g]) => inWindow.has(g)).map(([, t]) => t - started);
             const all = times.map(([, t]) => t - started);
-            resolve([Math.max(0, ...inside), Math.max(0, ...all), all.length]);
+            resolve([inside.length ? Math.max(...inside) : null, all.length ? Math.min(...all) : null,
+                     all.length ? Math.max(...all) : null, all.length]);
         } else { setTimeout(poll, 20); }
     };
     setTimeout(poll, 20);
@@ -206,15 +225,22 @@ def redraws(browser, base: str, rounds: int) -> None:
     levels = page.evaluate("""() => [...document.querySelectorAll("select[id*='\\"param\\":\\"level\\"'] option")]
         .map(o => o.value).filter(Boolean)""")
     changes += [("level", lv) for lv in levels[:2]]
-    inside, every = [], []
+    inside, first, every = [], [], []
+    show = lambda ms: "     –" if ms is None else f"{ms:>6.0f}"  # noqa: E731
     for _ in range(rounds):
         for param, value in changes:
             selector = f"""select[id*='"param":"{param}"']"""
-            window_ms, all_ms, n = page.evaluate(REDRAW_JS, [selector, value])
-            inside.append(window_ms)
-            every.append(all_ms)
-            print(f"  {param}={value:<10} in window {window_ms:>6.0f}   all {all_ms:>6.0f}   ({n} graphs drawn)")
-    print(f"  median: in window {statistics.median(inside):.0f} ms, all charts {statistics.median(every):.0f} ms")
+            window_ms, first_ms, all_ms, n = page.evaluate(REDRAW_JS, [selector, value])
+            inside += [window_ms] if window_ms is not None else []
+            first += [first_ms] if first_ms is not None else []
+            every += [all_ms] if all_ms is not None else []
+            print(
+                f"  {param}={value:<10} in window {show(window_ms)}   first {show(first_ms)}   all {show(all_ms)}"
+                f"   ({n} graphs drawn)"
+            )
+    median = lambda xs: show(statistics.median(xs) if xs else None).strip()  # noqa: E731
+    print(f"  median: charts in the window {median(inside)} ms (– : none in the window at the top of the page),")
+    print(f"          first chart {median(first)} ms, all charts {median(every)} ms")
     context.close()
 
 
@@ -225,13 +251,17 @@ def main(argv=None) -> None:
     parser.add_argument("--views", default="", help="comma-separated view keys (default: all)")
     parser.add_argument("--phone", action="store_true", help="also load every page at 375 px")
     parser.add_argument("--skip-redraw", action="store_true")
+    parser.add_argument("--skip-loads", action="store_true", help="leave out the page loads (1-2)")
     args = parser.parse_args(argv)
     app = create_app({"DATABASE_URL": database_url(args.db)})
+    for name in ("werkzeug", "s3"):  # one line per request would bury the figures
+        logging.getLogger(name).setLevel(logging.WARNING)
     views = [v for v in VIEWS if not args.views or v.key in args.views.split(",")]
     print(f"Store: {database_url(args.db)}")
     with LiveServer(app.server) as server, LiveServer(bare_app().server) as bare, sync_playwright() as p:
         browser = launch(p)
-        page_loads(browser, bare.url + "/", server.url, views, args.runs, VIEWPORT)
+        if not args.skip_loads:
+            page_loads(browser, bare.url + "/", server.url, views, args.runs, VIEWPORT)
         if args.phone:
             page_loads(browser, bare.url + "/", server.url, views, args.runs, PHONE)
         chart_times(app, [v for v in views if v.charts_module])

@@ -75,7 +75,8 @@ OTHER = [
         ("patent_applications", "trademark_applications"),
         FROM_DIVISIONS,
         ALL_REGIONS,
-        "python -m data import FIL.csv --measure patent_applications",
+        "python -m data import PATENT.csv --measure patent_applications; "
+        "python -m data import VARUMARKEN.csv --measure trademark_applications",
         "PRV eller Eurostat (pat_ep_rtot): ingen öppen fil per län och bransch hittades; läs in en tabell i formatet "
         "region,industry,year,value",
         "PRV or Eurostat (pat_ep_rtot): no open file by county and industry was found; import a table as "
