@@ -3,8 +3,9 @@
     python bench/record.py http://127.0.0.1:8050 [OUT.json]
 
 Opens each view in Debian's headless Chromium (phone and desktop), waits until every chart is
-drawn, changes a filter on Styrkeområden, and writes each request the page made to its own
-server (method, path, JSON body) to OUT (default bench/results/requests.json). Console errors,
+drawn, changes filters on Styrkeområden and Uppföljning (each change a callback), and writes each
+request the page made to its own server (method, path, JSON body, and the page's path as Referer: the
+server fills the view for the address /_dash-layout is asked from) to OUT (default bench/results/requests.json). Console errors,
 including Content-Security-Policy violations, are printed: there should be none.
 """
 
@@ -20,17 +21,25 @@ from playwright.sync_api import sync_playwright
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from tests.browser import launch  # noqa: E402
-from tests.pages import goto  # noqa: E402
+from tests.pages import goto, settle  # noqa: E402
 
 VIEWS = [
     "/",
     "/styrkeomraden",
-    "/styrkeomraden?lan=20&niva=division",
+    "/styrkeomraden?region=20&level=section",
     "/klusterkartering",
     "/foretagsenkat",
     "/milstolpar",
+    "/uppfoljning",
+    "/om-projektet",
     "/?lang=en",
     "/styrkeomraden?lang=en",
+]
+# Filter changes a reader makes: (view, parameter, values chosen one after the other).
+CHANGES = [
+    ("/styrkeomraden", "region", ["21", "17", "SE31"]),
+    ("/styrkeomraden", "level", ["section", "a10"]),
+    ("/uppfoljning", "county", ["20", "21"]),
 ]
 VIEWPORTS = [{"width": 1280, "height": 900}, {"width": 390, "height": 844}]
 
@@ -49,13 +58,24 @@ def record(base: str) -> tuple[list[dict], list[str]]:
                 if request.url.startswith(base):
                     parts = urlsplit(request.url)
                     path = parts.path + (f"?{parts.query}" if parts.query else "")
-                    requests.append({"method": request.method, "path": path, "body": request.post_data})
+                    referer = urlsplit(request.headers.get("referer") or "")
+                    page_path = referer.path + (f"?{referer.query}" if referer.query else "")
+                    requests.append(
+                        {"method": request.method, "path": path, "body": request.post_data, "referer": page_path}
+                    )
 
             page.on("request", on_request)
             page.on("console", lambda m, pg=page: m.type == "error" and errors.append(f"{pg.url}: {m.text}"))
             page.on("pageerror", lambda e, pg=page: errors.append(f"{pg.url}: {e}"))
             for view in VIEWS:
                 goto(page, base + view)
+            for view, param, values in CHANGES:
+                goto(page, base + view)
+                select = page.locator(f"""select[id*='"param":"{param}"']""")
+                for value in values:
+                    if select.locator(f"option[value='{value}']").count():
+                        select.select_option(value)
+                        settle(page)
             context.close()
         browser.close()
     return requests, errors

@@ -97,6 +97,8 @@ def save_milestone_edit(n_clicks, milestone_id, status, completed_on, comment, l
 
 
 def _quarter(value: str | None) -> tuple[int, int] | None:
+    if not isinstance(value, str):
+        return None
     try:
         year, quarter = (int(x) for x in (value or "").split("-"))
     except ValueError:
@@ -117,7 +119,7 @@ def outcome_overview(frame: pd.DataFrame, lang: str):
 def load_outcome(indicator, quarter, _reload, _revision, search):
     """Fill the outcome form with the stored value of that quarter (empty if none) and its version."""
     key = _quarter(quarter)
-    if current_manager() is None or not indicator or key is None:
+    if current_manager() is None or not isinstance(indicator, str) or not indicator or key is None:
         return no_update, None, no_update
     with current_engine().connect() as conn:
         frame = indicator_outcomes(conn, indicator)
@@ -137,7 +139,8 @@ def save_outcome_edit(n_clicks, indicator, quarter, value, loaded, revision, sea
         return refused(lang), no_update
     key = _quarter(quarter)
     if (
-        not loaded
+        not isinstance(loaded, dict)
+        or not isinstance(indicator, str)
         or key is None
         or (loaded.get("indicator"), loaded.get("year"), loaded.get("quarter")) != (indicator, *key)
     ):

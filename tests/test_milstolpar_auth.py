@@ -224,3 +224,19 @@ def test_a_saved_status_shows_at_once_in_the_timeline_and_the_list(ms_client, ms
     timeline = figure(page, "milstolpar-timeline-graph")
     assert any("struken</b> · 11." in a["text"] for a in timeline["layout"]["annotations"])
     assert "struken" in text(find(page, "milstolpe-11"))
+
+
+@pytest.mark.parametrize(
+    "indicator, quarter",
+    [(["sme_forskare"], "2017-3"), ({"a": 1}, "2017-3"), ("sme_forskare", ["2017-3"]), ("sme_forskare", 20173)],
+)
+def test_a_managers_outcome_form_with_values_of_the_wrong_type_changes_nothing_and_fails_nowhere(
+    ms_client, indicator, quarter
+):
+    # found by bench/hostile.py: a list as the indicator ended in a 500 from the store's query
+    assert sign_in(ms_client, "projektledare").status_code == 303
+    picked = {"milstolpar-outcome-indicator.value": indicator, "milstolpar-outcome-quarter.value": quarter}
+    answer = dash_post(ms_client, "milstolpar-outcome-loaded", picked, "milstolpar-outcome-quarter.value")
+    assert answer.status_code in (200, 204)
+    if answer.status_code == 200:
+        assert answer.get_json()["response"]["milstolpar-outcome-loaded"]["data"] is None
