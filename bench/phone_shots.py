@@ -29,6 +29,10 @@ VIEWS = {
     "klusterkartering_card": "/klusterkartering?cluster=",
     "foretagsenkat": "/foretagsenkat",
     "milstolpar": "/milstolpar",
+    "uppfoljning": "/uppfoljning",
+    "projekt": "/om-projektet",
+    "bedomningar": "/kvalitativa-bedomningar",
+    "metod": "/om-data-och-metod",
 }
 
 

@@ -16,10 +16,12 @@ from plotly.subplots import make_subplots
 
 from i18n import tx
 
-from .style import MUTED_COLOR, NEUTRAL_GREY, apply_base
+from .style import MUTED_COLOR, NEUTRAL_GREY, apply_base, bar_positions, heading_lines
+from .styrkeomraden import name_rows, panel_height, row_band
 
 SPARK_WIDTH, SPARK_HEIGHT = 132, 36
 EVEN_BAND = (0.4, 0.6)  # a "jämn könsfördelning"
+DOT_PX = 16  # pixels of a row's dots under its name
 
 
 @dataclass
@@ -240,49 +242,35 @@ def marker(kind: str, color: str = "#000000") -> dict:
 
 def share_dots(panels: list[Panel], lang: str) -> go.Figure:
     """Return one dot plot per panel (stacked) of shares of women on a 0–100 % axis, the even band (40–60 %)
-    shaded; each panel's title is its first row (a heading without dots), every row labelled, each series
-    name once in the legend."""
-    heights = [len(p.labels) + 1 for p in panels] or [1]
-    fig = make_subplots(
-        rows=len(heights),
-        cols=1,
-        row_heights=heights,
-        shared_xaxes=True,
-        vertical_spacing=0.06 / len(heights) if len(heights) > 1 else 0,
-    )
+    shaded; each panel's title is its first row (a heading without dots), each row's whole name written above
+    its dots (a phone has no room beside them), each series name once in the legend."""
+    titles = [p.title for p in panels]
+    fig = make_subplots(rows=max(len(panels), 1), cols=1, shared_xaxes=True)
+    names = [[p.title, *p.labels] for p in panels]
+    band, row_px = row_band(DOT_PX, heading_lines([n for row in names for n in row]) if panels else 1)
     seen: set[str] = set()
-    for i, panel in enumerate(panels, start=1):
-        rows = [f"<b>{short_label(panel.title, 44)}</b>", *panel.labels]
+    for i, panel in enumerate(panels):
+        cell = {"row": i + 1, "col": 1}
         for name, values, mark in panel.series:
             fig.add_trace(
                 go.Scatter(
                     x=[None, *values],
-                    y=rows,
+                    y=bar_positions(len(panel.labels) + 1, band),
                     mode="markers",
                     name=name,
                     marker=mark,
                     legendgroup=name,
                     showlegend=name not in seen,
-                    hovertemplate=f"{name}<br>%{{y}}: %{{x:.0%}}<extra></extra>",
+                    customdata=["", *panel.labels],
+                    hovertemplate=f"{name}<br>%{{customdata}}: %{{x:.0%}}<extra></extra>",
                 ),
-                row=i,
-                col=1,
+                **cell,
             )
             seen.add(name)
         fig.add_vrect(
-            x0=EVEN_BAND[0],
-            x1=EVEN_BAND[1],
-            fillcolor="#dde3ea",
-            opacity=0.6,
-            line_width=0,
-            layer="below",
-            row=i,
-            col=1,
+            x0=EVEN_BAND[0], x1=EVEN_BAND[1], fillcolor="#dde3ea", opacity=0.6, line_width=0, layer="below", **cell
         )
-        # every row labelled: Plotly would thin a long list of categories
-        fig.update_yaxes(autorange="reversed", tickmode="array", tickvals=rows, ticktext=rows, row=i, col=1)
-    if sum(heights) > 14:  # many rows: smaller labels, so that a slide of fixed height still reads them apart
-        fig.update_yaxes(tickfont=dict(size=11))
-    fig.update_xaxes(range=[0, 1], tickformat=".0%")
-    fig.update_xaxes(title_text=tx(lang, "Andel kvinnor", "Share of women"), row=len(heights), col=1)
-    return apply_base(fig, lang, height=110 + 30 * sum(heights))
+    name_rows(fig, titles if len(titles) > 1 else [""], names, band=band)
+    fig.update_xaxes(range=[0, 1], tickvals=[0, 0.25, 0.5, 0.75, 1], tickformat=".0%")
+    fig.update_xaxes(title_text=tx(lang, "Andel kvinnor", "Share of women"), row=max(len(panels), 1), col=1)
+    return panel_height(fig, lang, [range(len(n)) for n in names] or [range(1)], row_px)

@@ -5,6 +5,7 @@ no split by sex, the page says so and nothing is estimated."""
 from __future__ import annotations
 
 import csv
+import html
 import math
 from pathlib import Path
 
@@ -61,13 +62,19 @@ def test_the_share_of_women_in_construction_2021_is_the_source_files(real_conn):
     assert "SCB, RAMS" in spec.source and not spec.is_example
 
 
+def row_names(spec) -> list[str]:
+    """Return the names the chart writes above its rows (figures.style.row_headings), as a reader sees them."""
+    notes = spec.figure_dict()["layout"].get("annotations", [])
+    return [html.unescape(a["text"].replace("<br>", " ")) for a in notes if a.get("name") == "row-heading"]
+
+
 def test_the_card_says_sections_a_to_g_only_and_marks_the_strength_areas(real_conn):
     spec = women_card(real_conn, "SE31")
     assert any("bara SNI-avsnitten A, B, C, D, E, F, G" in note for note in spec.notes)
     employed = spec.table[spec.table["Grupp"].str.startswith("Förvärvsarbetande")]
     assert set(employed["Kod"]) == set("ABCDEFG")  # nothing beyond the source's sections is drawn
     assert employed.set_index("Kod").at["C", "Styrkeområdesanalysen"].startswith("Tillverkning (del av industrin) (C)")
-    labels = [t for trace in spec.figure_dict()["data"] for t in trace["y"] if isinstance(t, str)]
+    labels = row_names(spec)
     assert any(label.startswith("Tillverkning ★") for label in labels)
 
 
@@ -164,6 +171,6 @@ def test_the_methods_page_says_which_data_has_sex_and_cites_the_s3_platform(real
 def test_a_long_industry_name_keeps_its_strength_mark(real_conn):
     # Värmland: public services (O-Q) are a strength area, so "Vård och omsorg; sociala tjänster" carries ★ even shortened
     spec = women_card(real_conn, "17")
-    labels = [t for trace in spec.figure_dict()["data"] for t in trace["y"] if isinstance(t, str)]
+    labels = row_names(spec)
     care = [label for label in labels if label.startswith("Vård och omsorg")]
     assert care and all(label.endswith("★") for label in care)

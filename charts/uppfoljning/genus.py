@@ -26,7 +26,7 @@ SET_WORDS = {
     "all": ("alla branscher i källan", "all industries in the source"),
 }
 SET_LABELS = {"priority": ("Testområden", "Priority areas"), "strength": ("Styrkeområden", "Strength areas")}
-SET_LABELS["all"] = ("Alla branscher", "All industries")
+SET_LABELS["all"] = ("Alla branscher i källan", "All industries in the source")
 
 
 def genus_paragraph(conn, rows: pd.DataFrame, county: str, county_names: dict, lang: str, ref: str) -> str:
