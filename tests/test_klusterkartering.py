@@ -238,3 +238,14 @@ def test_every_chart_of_the_view_downloads(client):
 def test_export_refuses_values_the_store_does_not_hold(client, query, param):
     response = client.get(f"/export/klusterkartering/portfolio.csv?{query}")
     assert response.status_code == 400 and param in response.get_data(as_text=True)
+
+
+def test_a_store_without_assessments_says_none_are_entered_not_that_the_filters_found_none(tmp_path):
+    from data.build import build
+    from data.store import engine_for
+
+    url = build(f"sqlite:///{tmp_path / 'real-only.sqlite'}", example_records=False)  # `build --real-only`
+    with engine_for(url).connect() as conn:
+        for chart in (portfolio_chart, history_chart, criteria_chart):
+            message = chart(conn, "sv").figure_dict()["layout"]["meta"]["message"]
+            assert message == "Inga klusterbedömningar har förts in i databasen ännu."

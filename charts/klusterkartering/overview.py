@@ -7,7 +7,9 @@ theme (thematic area) and year; a click on a cluster in any chart opens its card
 from __future__ import annotations
 
 import pandas as pd
+from sqlalchemy import func, select
 
+from data import schema as s
 from figures.klusterkartering import criteria_grid, phase_history_grid, portfolio_dots
 from figures.spec import ChartSpec
 from figures.style import empty_figure
@@ -54,6 +56,17 @@ def portfolio_summary(frame: pd.DataFrame, phases: pd.DataFrame, missing: list[s
     )
 
 
+def no_assessments(conn, table, lang: str) -> str:
+    """Say why a chart of assessments is empty: none recorded at all, or none for these filters."""
+    if conn.execute(select(func.count()).select_from(table)).scalar():
+        return tx(lang, "Inga bedömningar för de valda filtren.", "No assessments for these filters.")
+    return tx(
+        lang,
+        "Inga klusterbedömningar har förts in i databasen ännu.",
+        "No cluster assessments have been entered in the store yet.",
+    )
+
+
 @chart(VIEW, "portfolio")
 def portfolio_chart(conn, lang: str, county: str = "", theme: str = "", year: str = "", **_) -> ChartSpec:
     """Return the portfolio: every chosen cluster in the phase it was assessed in that year."""
@@ -64,9 +77,7 @@ def portfolio_chart(conn, lang: str, county: str = "", theme: str = "", year: st
     title = tx(lang, f"Klusterportföljen {when or ''}", f"The cluster portfolio {when or ''}").strip()
     title += tx(lang, ": utvecklingsfas", ": development phase")
     if frame.empty:
-        fig = empty_figure(
-            tx(lang, "Inga bedömningar för de valda filtren.", "No assessments for these filters."), lang
-        )
+        fig = empty_figure(no_assessments(conn, s.phase_assessment, lang), lang)
     else:
         fig = portfolio_dots(frame, phases, lang)
     summary = portfolio_summary(frame, phases, sorted(set(chosen["name"]) - set(frame["name"])), when, lang)
@@ -132,9 +143,7 @@ def history_chart(conn, lang: str, county: str = "", theme: str = "", **_) -> Ch
     frame = frame.assign(phase_name=frame["phase_sort"].map(dict(zip(phases["sort"], phases["name"]))))
     frame["move"] = movement(frame)
     if frame.empty:
-        fig = empty_figure(
-            tx(lang, "Inga bedömningar för de valda filtren.", "No assessments for these filters."), lang
-        )
+        fig = empty_figure(no_assessments(conn, s.phase_assessment, lang), lang)
         summary = tx(lang, "Inga bedömningar.", "No assessments.")
     else:
         fig = phase_history_grid(frame, phases, lang)
@@ -194,9 +203,7 @@ def criteria_chart(conn, lang: str, county: str = "", theme: str = "", year: str
         level_rank=frame["level"].map({c: i for i, c in enumerate(levels["code"])}),
     )
     if frame.empty:
-        fig = empty_figure(
-            tx(lang, "Inga bedömningar för de valda filtren.", "No assessments for these filters."), lang
-        )
+        fig = empty_figure(no_assessments(conn, s.criteria_assessment, lang), lang)
     else:
         fig = criteria_grid(frame, list(crits[sfx]), len(levels), lang)
     summary = criteria_summary(frame, crits, levels, when, lang)
