@@ -132,6 +132,7 @@ CODES = {  # view -> (query, codes that must not be on the title slide, words th
     "foretagsenkat": ("", ["samverkan_foretag"], ["Har klustret lett till att ert företag samverkar mer"]),
     "milstolpar": ("?status=klar,forsenad", ["forsenad"], ["klar, försenad"]),
     "klusterkartering": ("?county=20", [], ["Dalarnas län", "alla områden"]),
+    "uppfoljning": ("?county=21", ["00", "21"], ["Gävleborgs län", "riket"]),
 }
 
 

@@ -27,8 +27,26 @@ def county_choices(conn, _values=None) -> list[str]:
 
 
 PARAMS = [
-    Param("county", str, "", county_choices, "Län", "County"),
-    Param("reference", str, "00", lambda _c, _v: list(REFERENCES), "Jämförs med", "Compared with"),
+    Param(
+        "county",
+        str,
+        "",
+        county_choices,
+        "Län",
+        "County",
+        words=lambda conn, lang: region_names(conn, lang),
+        none_sv="alla län",
+        none_en="all counties",
+    ),
+    Param(
+        "reference",
+        str,
+        "00",
+        lambda _c, _v: list(REFERENCES),
+        "Jämförs med",
+        "Compared with",
+        words=lambda _c, lang: {code: reference_name(lang, code) for code in REFERENCES},
+    ),
 ]
 
 
