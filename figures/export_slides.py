@@ -27,7 +27,8 @@ PICTURE_TOP, PICTURE_HEIGHT = Inches(1.55), Inches(4.8)  # the footer below hold
 PICTURE_ASPECT = CONTENT_WIDTH / PICTURE_HEIGHT
 MUTED = RGBColor(0x57, 0x60, 0x6A)
 EXAMPLE = RGBColor(0x8A, 0x53, 0x00)
-LINES_PER_SOURCE_SLIDE = 12
+ROWS_PER_SOURCE_SLIDE = 18  # rows of text the body holds at 14–16 pt
+CHARS_PER_ROW = 115  # characters of a row at 14 pt across the content width
 TITLE_SLIDE, TITLE_AND_CONTENT, TITLE_ONLY = 0, 1, 5
 
 
@@ -200,22 +201,35 @@ def _source_lines(deck: Deck) -> list[tuple[str, int, bool]]:
             )
         )
     if deck.left_out:
-        lines.append((tx(lang, "Inte med: ", "Not included: ") + "; ".join(deck.left_out), 0, True))
+        lines.append((tx(lang, "Inte med: ", "Not included: ") + "; ".join(deck.left_out), 0, False))
     return lines
+
+
+def _pages(lines: list[tuple[str, int, bool]]) -> list[list[tuple[str, int, bool]]]:
+    """Split the lines into slides by the rows their wrapped text takes (a long line is never cut)."""
+    pages, page, rows = [], [], 0
+    for line in lines:
+        need = -(-len(line[0]) // CHARS_PER_ROW)
+        if page and rows + need > ROWS_PER_SOURCE_SLIDE:
+            pages.append(page)
+            page, rows = [], 0
+        page.append(line)
+        rows += need
+    return pages + [page] if page else pages
 
 
 def _source_slides(prs, deck: Deck) -> None:
     lines = _source_lines(deck)
     heading = tx(deck.lang, "Källor och definitioner", "Sources and definitions")
-    for start in range(0, len(lines), LINES_PER_SOURCE_SLIDE):
+    for n, page in enumerate(_pages(lines)):
         slide = prs.slides.add_slide(prs.slide_layouts[TITLE_AND_CONTENT])
         _place(slide.shapes.title, MARGIN, Inches(0.3), CONTENT_WIDTH, Inches(0.9))
-        slide.shapes.title.text = heading if start == 0 else heading + tx(deck.lang, " (forts.)", " (cont.)")
+        slide.shapes.title.text = heading if n == 0 else heading + tx(deck.lang, " (forts.)", " (cont.)")
         body = slide.placeholders[1]
         _place(body, MARGIN, Inches(1.4), CONTENT_WIDTH, Inches(5.6))
         frame = body.text_frame
-        for i, (text, level, bold) in enumerate(lines[start : start + LINES_PER_SOURCE_SLIDE]):
-            _paragraph(frame, text, 16 if level == 0 else 14, level=level, bold=bold, first=i == 0)
+        for i, (text, level, bold) in enumerate(page):
+            _paragraph(frame, text, 16 if bold else 14, level=level, bold=bold, first=i == 0)
 
 
 def view_deck(deck: Deck) -> bytes:

@@ -271,6 +271,7 @@ def share_dots(panels: list[Panel], lang: str) -> go.Figure:
             x0=EVEN_BAND[0], x1=EVEN_BAND[1], fillcolor="#dde3ea", opacity=0.6, line_width=0, layer="below", **cell
         )
     name_rows(fig, titles if len(titles) > 1 else [""], names, band=band)
-    fig.update_xaxes(range=[0, 1], tickvals=[0, 0.25, 0.5, 0.75, 1], tickformat=".0%")
+    # every panel its own percentages: a slide or a phone screen may show one panel alone
+    fig.update_xaxes(range=[0, 1], tickvals=[0, 0.25, 0.5, 0.75, 1], tickformat=".0%", showticklabels=True)
     fig.update_xaxes(title_text=tx(lang, "Andel kvinnor", "Share of women"), row=max(len(panels), 1), col=1)
     return panel_height(fig, lang, [range(len(n)) for n in names] or [range(1)], row_px)

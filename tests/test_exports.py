@@ -252,3 +252,15 @@ def test_every_row_label_of_a_long_chart_stays_on_the_slide(employment):
     svg = chart_image(spec, "sv", "svg", as_of=date.today())
     labels = {"".join(t.itertext()) for t in ET.fromstring(svg).iter(f"{SVG}text")}
     assert set(names) <= labels  # slide-sized labels would make Plotly drop every other one
+
+
+def test_sources_too_long_for_one_slide_continue_on_the_next_and_none_is_cut():
+    from figures.export_slides import CHARS_PER_ROW, ROWS_PER_SOURCE_SLIDE, _pages
+
+    # a styrkeomraden deck had 1 heading, 6 sources, 2 long definitions and a left-out list of ~900 characters
+    lines = [("Källor", 0, True)] + [(f"Källa {i}", 1, False) for i in range(6)]
+    lines += [("Definitioner", 0, True)] + [("d" * 300, 1, False)] * 2 + [("Inte med: " + "x" * 900, 0, False)]
+    pages = _pages(lines)
+    assert len(pages) == 2 and [line for page in pages for line in page] == lines  # every line, in order, once
+    for page in pages:
+        assert sum(-(-len(text) // CHARS_PER_ROW) for text, _, _ in page) <= ROWS_PER_SOURCE_SLIDE

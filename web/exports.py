@@ -230,7 +230,8 @@ def view_charts(view: str, query: dict, left_out: list[str]) -> Iterator:
             continue
         if spec.table.empty or spec.message:
             reason = spec.message or tx(lang, "inga data med dessa filter", "no data for these filters")
-            left_out.append(f"{spec.title} ({reason.rstrip('.')})")
+            # the first sentence: what is missing (the chart's card says how to fill it)
+            left_out.append(f"{spec.title} ({reason.split('. ')[0].rstrip('.')})")
         else:
             yield spec
 
