@@ -13,7 +13,8 @@ from dataclasses import dataclass
 from datetime import date
 from urllib.parse import parse_qs, urlencode
 
-from i18n import DEFAULT_LANG, LANGS
+from i18n import DEFAULT_LANG, LANGS, tx
+from indicators.lq import REFERENCES
 
 MAX_VALUE_LENGTH = 200  # longer raw values are refused before they are converted
 NONE = "*"  # a filter control's value for "no value" (all counties, five years before), see layouts/filters.py
@@ -196,3 +197,21 @@ def in_words(params: list[Param], values: dict, conn, lang: str) -> list[tuple[s
         if text:
             pairs.append((p.label(lang), text))
     return pairs
+
+
+def reference_words(lang: str) -> dict[str, str]:
+    """Return the reference regions in the reader's words: {"00": "riket", "SE31": "Norra Mellansverige"}."""
+    return {"00": tx(lang, "riket", "Sweden"), "SE31": tx(lang, "Norra Mellansverige", "North Middle Sweden")}
+
+
+def reference_param() -> Param:
+    """Return the parameter of the region a view compares with (Sweden by default), named in words."""
+    return Param(
+        "reference",
+        str,
+        "00",
+        lambda _c, _v: list(REFERENCES),
+        "Jämförs med",
+        "Compared with",
+        words=lambda _c, lang: reference_words(lang),
+    )

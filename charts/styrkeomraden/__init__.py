@@ -18,12 +18,11 @@ from i18n import tx
 from indicators import choices
 from indicators.choices import default_view, latest_year_with_industries
 from indicators.levels import LEVEL_NAMES, LEVELS
-from indicators.lq import REFERENCES
 from indicators.regions import regions
 from indicators.source import CachedSource
 from indicators.strength import PERCENT_SETTINGS, SETTING_LABELS, Thresholds
 
-from ..params import Param
+from ..params import Param, reference_param
 
 VIEW = "styrkeomraden"
 COUNTIES = ("17", "20", "21")
@@ -182,15 +181,7 @@ PARAMS = [
         none_sv="fem år före",
         none_en="five years before",
     ),
-    Param(
-        "reference",
-        str,
-        "00",
-        lambda _c, _v: list(REFERENCES),
-        "Jämförs med",
-        "Compared with",
-        words=lambda _c, lang: {"00": tx(lang, "riket", "Sweden"), "SE31": "Norra Mellansverige"},
-    ),
+    reference_param(),
     Param(
         "per",
         str,

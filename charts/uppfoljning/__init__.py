@@ -12,12 +12,11 @@ from i18n import fmt_number, fmt_percent, fmt_signed_percent, tx
 from indicators.regions import region_names
 from indicators.source import CachedSource
 
-from ..params import Param
+from ..params import Param, reference_param, reference_words
 
 VIEW = "uppfoljning"
 COUNTIES = ("17", "20", "21")
 CHARTS = ("areas", "county", "women", "genus")
-REFERENCES = ("00", "SE31")
 
 
 def county_choices(conn, _values=None) -> list[str]:
@@ -38,15 +37,7 @@ PARAMS = [
         none_sv="alla län",
         none_en="all counties",
     ),
-    Param(
-        "reference",
-        str,
-        "00",
-        lambda _c, _v: list(REFERENCES),
-        "Jämförs med",
-        "Compared with",
-        words=lambda _c, lang: {code: reference_name(lang, code) for code in REFERENCES},
-    ),
+    reference_param(),
 ]
 
 
@@ -56,7 +47,7 @@ def chosen_counties(conn, chosen: str) -> list[str]:
 
 
 def reference_name(lang: str, reference: str) -> str:
-    return tx(lang, "riket", "Sweden") if reference == "00" else tx(lang, "Norra Mellansverige", "North Middle Sweden")
+    return reference_words(lang)[reference]
 
 
 def names(conn, lang: str) -> dict[str, str]:
