@@ -14,6 +14,7 @@ The rules (ground rule 1: never mix real and example data):
 
 from __future__ import annotations
 
+import numpy as np
 import pandas as pd
 from sqlalchemy import func, select
 
@@ -28,12 +29,11 @@ def table_of(measure: str):
     return s.academic_output if measure == "publications" else s.fact
 
 
-def candidate_datasets(conn, measure: str, *, regions=None, table=None) -> pd.DataFrame:
-    """Return the datasets a read of the measure may use, best first: dataset, is_example, rank, rounding, values.
+CANDIDATE_COLUMNS = ["dataset", "is_example", "rank", "rounding", "values"]
 
-    Only real datasets when any real dataset holds the measure (anywhere), else the example ones; values
-    counts each dataset's facts for the regions (None: all regions).
-    """
+
+def _candidates(conn, measure: str, regions=None, table=None) -> list[dict]:
+    """Return candidate_datasets' rows as dicts, best first (plain Python: a read makes this choice every time)."""
     t, d = table if table is not None else table_of(measure), s.dataset
     q = (
         select(t.c.dataset, d.c.is_example, d.c.rank, d.c.rounding, func.count().label("values"))
@@ -41,14 +41,11 @@ def candidate_datasets(conn, measure: str, *, regions=None, table=None) -> pd.Da
         .where(t.c.measure == measure)
         .group_by(t.c.dataset, d.c.is_example, d.c.rank, d.c.rounding)
     )
-    everywhere = pd.DataFrame(
-        [tuple(r) for r in conn.execute(q).all()], columns=["dataset", "is_example", "rank", "rounding", "values"]
-    )
-    if everywhere.empty:
-        return everywhere
-    everywhere["is_example"] = everywhere["is_example"].astype(bool)
-    kind = bool(everywhere["is_example"].all())  # example only if no real dataset holds the measure
-    frame = everywhere[everywhere["is_example"] == kind]
+    rows = [dict(zip(CANDIDATE_COLUMNS, r)) for r in conn.execute(q).all()]
+    if not rows:
+        return []
+    kind = all(bool(r["is_example"]) for r in rows)  # example only if no real dataset holds the measure
+    rows = [r for r in rows if bool(r["is_example"]) == kind]
     if regions is not None and "region" in t.c:
         counted = dict(
             conn.execute(
@@ -57,20 +54,31 @@ def candidate_datasets(conn, measure: str, *, regions=None, table=None) -> pd.Da
                 .group_by(t.c.dataset)
             ).all()
         )
-        frame = frame.assign(values=frame["dataset"].map(counted).fillna(0).astype(int))
-    frame = frame.assign(rank=frame["rank"].fillna(100))
-    frame = frame.sort_values(["values", "rank", "dataset"], ascending=[False, True, True], kind="stable")
-    return frame.reset_index(drop=True)
+        for r in rows:
+            r["values"] = int(counted.get(r["dataset"], 0))
+    for r in rows:
+        r["is_example"] = bool(r["is_example"])
+        r["rank"] = 100 if r["rank"] is None or pd.isna(r["rank"]) else r["rank"]
+        r["rounding"] = None if r["rounding"] is None or pd.isna(r["rounding"]) else float(r["rounding"])
+    return sorted(rows, key=lambda r: (-r["values"], r["rank"], r["dataset"]))
+
+
+def candidate_datasets(conn, measure: str, *, regions=None, table=None) -> pd.DataFrame:
+    """Return the datasets a read of the measure may use, best first: dataset, is_example, rank, rounding, values.
+
+    Only real datasets when any real dataset holds the measure (anywhere), else the example ones; values
+    counts each dataset's facts for the regions (None: all regions).
+    """
+    return pd.DataFrame(_candidates(conn, measure, regions, table), columns=CANDIDATE_COLUMNS)
 
 
 def chosen_dataset(conn, measure: str, *, regions=None, table=None) -> dict | None:
     """Return the dataset a read of the measure for the regions uses (rules 1 and 2), as a dict, or None."""
-    frame = candidate_datasets(conn, measure, regions=regions, table=table)
-    if frame.empty or frame.at[0, "values"] == 0:
+    rows = _candidates(conn, measure, regions, table)
+    if not rows or rows[0]["values"] == 0:
         return None
-    row = frame.iloc[0]
-    rounding = None if pd.isna(row["rounding"]) else float(row["rounding"])
-    return {"dataset": row["dataset"], "is_example": bool(row["is_example"]), "rounding": rounding}
+    best = rows[0]
+    return {"dataset": best["dataset"], "is_example": best["is_example"], "rounding": best["rounding"]}
 
 
 def measure_kind(conn, measure: str) -> str:
@@ -102,12 +110,23 @@ def load_facts(
     if industries is not None:
         q = q.where(f.c.industry.in_(list(industries)))
     # A frame from plain tuples builds about four times faster than one from Row objects.
-    rows = [tuple(r) for r in conn.execute(q).all()]
+    rows = conn.execute(q).all()
     if not rows:
         return _empty()
-    df = pd.DataFrame(rows, columns=["region", "industry", "year", "value"])
-    df = df.assign(dataset=chosen["dataset"], is_example=chosen["is_example"], rounding=chosen["rounding"])
-    df = df.astype({"year": "int64", "value": "float64", "is_example": "bool", "rounding": "float64"})
+    regions_, industries_, years_, values_ = zip(*rows)
+    n = len(rows)
+    rounding = np.nan if chosen["rounding"] is None else float(chosen["rounding"])
+    df = pd.DataFrame(
+        {
+            "region": list(regions_),
+            "industry": list(industries_),
+            "year": np.asarray(years_, dtype="int64"),
+            "value": np.asarray(values_, dtype="float64"),
+            "dataset": [chosen["dataset"]] * n,
+            "is_example": np.full(n, bool(chosen["is_example"])),
+            "rounding": np.full(n, rounding, dtype="float64"),
+        }
+    )
     return df.sort_values(["region", "industry", "year"], kind="stable").reset_index(drop=True)
 
 

@@ -2,7 +2,7 @@
 
 Every indicator of the Styrkeområden analysis reads the store through a FactSource. The command
 line and the tests hand a connection (wrapped in FactSource); the views hand a CachedSource, whose
-reads are memoized per database URL, store version and year, so a change of region or level
+reads are memoized per database URL and store version, so a change of region or level
 reuses what is already read. Both run the same computations, so they give the same numbers.
 """
 
@@ -102,8 +102,16 @@ def _with_source(url: str, read):
 
 
 @cache.memoize(unless=outside_app)
-def _cached_level_year(url: str, version: str, measure: str, level: str, year: int):
-    return _with_source(url, lambda src: src.level_facts(measure, level, years=[year]))
+def _cached_level(url: str, version: str, measure: str, level: str):
+    """Return (facts, totals) of a measure at a level for every year, in one read.
+
+    One read of every year costs about what one read of a single year does (the store is small; most of
+    the time is the level's code lists and mappings), so a chart over 15 years reads once, not 15 times.
+    The rows are ordered year by year, as reads of one year at a time would give them.
+    """
+    facts, totals = _with_source(url, lambda src: src.level_facts(measure, level))
+    by_year = lambda frame: frame.sort_values("year", kind="stable").reset_index(drop=True)  # noqa: E731
+    return by_year(facts), by_year(totals)
 
 
 @cache.memoize(unless=outside_app)
@@ -112,7 +120,7 @@ def _cached_call(url: str, version: str, method: str, arg=None):
 
 
 class CachedSource(FactSource):
-    """Read like FactSource, memoized per database URL and store version (one year at a time for facts)."""
+    """Read like FactSource, memoized per database URL and store version (facts: every year of a measure at once)."""
 
     def __init__(self, conn, version: str | None = None):
         super().__init__(conn)
@@ -122,16 +130,13 @@ class CachedSource(FactSource):
     def level_facts(self, measure: str, level: str, years=None, regions=None):
         if outside_app():
             return super().level_facts(measure, level, years=years, regions=regions)
-        years = self.years(measure) if years is None else list(years)
-        parts = [_cached_level_year(self.url, self.version, measure, level, int(y)) for y in years]
-        if not parts:
-            return super().level_facts(measure, level, years=[], regions=regions)
-        facts = pd.concat([p[0] for p in parts], ignore_index=True)
-        totals = pd.concat([p[1] for p in parts], ignore_index=True)
+        facts, totals = _cached_level(self.url, self.version, measure, level)
+        if years is not None:
+            wanted = [int(y) for y in years]
+            facts, totals = facts[facts["year"].isin(wanted)], totals[totals["year"].isin(wanted)]
         if regions is not None:
-            facts = facts[facts["region"].isin(regions)].reset_index(drop=True)
-            totals = totals[totals["region"].isin(regions)].reset_index(drop=True)
-        return facts, totals
+            facts, totals = facts[facts["region"].isin(regions)], totals[totals["region"].isin(regions)]
+        return facts.reset_index(drop=True), totals.reset_index(drop=True)
 
     def _cached(self, method: str, arg=None):
         if outside_app():  # no cache without an app (command line, plain scripts): read directly
