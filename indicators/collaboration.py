@@ -103,7 +103,19 @@ def _with_phases(conn, found: pd.DataFrame, via: str) -> pd.DataFrame:
     frame = frame.astype({"phase_sort": "Int64", "phase_year": "Int64"})
     frame["phase"] = pd.Series([p if isinstance(p, str) else None for p in frame["phase"]], dtype=object)
     frame["phase_is_example"] = frame["phase_is_example"].astype("boolean")
-    return frame.sort_values("name").reset_index(drop=True)[AREA_COLUMNS]
+    extra = ["test_area"] if "test_area" in frame else []
+    return frame.sort_values("name").reset_index(drop=True)[AREA_COLUMNS + extra]
+
+
+def clusters_in_test_areas(conn, test_areas) -> dict[int, pd.DataFrame]:
+    """Return clusters_in_area(conn, test_area=a) for each of the test areas, with one read of what they share
+    (the initiatives' names, homes and latest phases): the Styrkeområden view asks for every test area at once."""
+    cta = s.cluster_test_area
+    wanted = [int(a) for a in test_areas]
+    rows = conn.execute(select(cta.c.test_area, cta.c.cluster).where(cta.c.test_area.in_(wanted))).all()
+    found = _found([cluster for _, cluster in rows], [()] * len(rows)).assign(test_area=[a for a, _ in rows])
+    frame = _with_phases(conn, found, "testomrade")
+    return {a: frame[frame["test_area"] == a].drop(columns="test_area").reset_index(drop=True) for a in wanted}
 
 
 @register(COLLABORATION)

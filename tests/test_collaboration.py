@@ -9,7 +9,7 @@ from sqlalchemy import insert, select
 
 from data import schema as s
 from data.store import engine_for
-from indicators.collaboration import area_counties, clusters_in_area, collaboration_by_industry
+from indicators.collaboration import area_counties, clusters_in_area, clusters_in_test_areas, collaboration_by_industry
 from indicators.levels import InvalidArgument
 from tests.import_helpers import empty_store
 
@@ -99,6 +99,15 @@ def test_a_test_area_lists_the_clusters_linked_to_it(store):
         frame = clusters_in_area(conn, test_area=area)
     assert frame["cluster"].tolist() == ["high-voltage-valley", "triple-steelix"]
     assert set(frame["via"]) == {"testomrade"}
+
+
+def test_every_test_area_at_once_gives_what_each_alone_gives(store):
+    with store.connect() as conn:
+        areas = conn.execute(select(s.test_area.c.id)).scalars().all()
+        together = clusters_in_test_areas(conn, areas)
+        assert any(not frame.empty for frame in together.values())  # the comparison below compares something
+        for area in areas:
+            assert_frame_equal(together[area], clusters_in_area(conn, test_area=area), check_dtype=False)
 
 
 @pytest.mark.parametrize(

@@ -20,7 +20,7 @@ from figures.qualitative import qualitative_figure
 from figures.spec import ChartSpec
 from i18n import tx
 from indicators.clusters import phase_scale
-from indicators.collaboration import clusters_in_area, collaboration_by_industry, latest_phases
+from indicators.collaboration import clusters_in_test_areas, collaboration_by_industry, latest_phases
 from indicators.levels import LEVEL_NAMES, InvalidArgument
 from indicators.qualitative import QUALITATIVE_ASSESSMENT, VALUE_CHAINS, qualitative_assessments, value_chains
 from indicators.strength import category_name
@@ -135,7 +135,9 @@ def test_area_rows(ctx, conn) -> list[dict]:
     verdicts = compare_test_areas(analysis, areas, area_ind, area_subj).set_index("test_area")
     about_areas = qualitative_assessments(conn), value_chains(conn)
     rows = []
-    for a in areas[areas["region"].isin(counties)].sort_values(["region", "sort"]).to_dict("records"):
+    shown = areas[areas["region"].isin(counties)].sort_values(["region", "sort"]).to_dict("records")
+    clusters = clusters_in_test_areas(conn, [a["test_area"] for a in shown])
+    for a in shown:
         area = int(a["test_area"])
         mine, theirs = (frame[frame["test_area"] == area] for frame in about_areas)
         found = area in verdicts.index
@@ -150,7 +152,7 @@ def test_area_rows(ctx, conn) -> list[dict]:
             | words(
                 mine,
                 theirs,
-                clusters_in_area(conn, test_area=area),
+                clusters[area],
                 lang,
             )
             | {"stats_example": bool(verdicts.at[area, "is_example"]) if found else False}
