@@ -115,21 +115,77 @@ def _chart_frame(prs, spec: ChartSpec, lang: str, page: tuple[int, int] = (1, 1)
         for run in para.runs:
             run.font.size, run.font.bold = Pt(28 if len(title.text) <= 60 else 22), True
     subtitle = " · ".join(p for p in (window, spec.subtitle) if p)
-    if subtitle:
+    if subtitle:  # two lines fit above the picture at 16 pt, three at 11 pt
+        size = 16 if text_lines(subtitle, 16) <= 2 else 11
         _paragraph(
-            _text_box(slide, MARGIN, Inches(1.05), CONTENT_WIDTH, Inches(0.45)), subtitle, 16, color=MUTED, first=True
+            _text_box(slide, MARGIN, Inches(1.05), CONTENT_WIDTH, Inches(0.45)), subtitle, size, color=MUTED, first=True
         )
     footer = _text_box(slide, MARGIN, PICTURE_TOP + PICTURE_HEIGHT + Inches(0.05), CONTENT_WIDTH, Inches(1.0))
     _paragraph(footer, spec.source, 11, color=MUTED, first=True)
     status = _status(spec, lang)
     if status:
         _paragraph(footer, status, 11, color=EXAMPLE, bold=True)
-    small = sum(len(n) for n in spec.notes) > 300  # a long key (the bubble chart's numbers) still fits the slide
-    for note in spec.notes:
-        _paragraph(footer, note, 8 if small else 10, color=MUTED)
+    fitting, rest, size = footer_notes(spec, lang)
+    for note in fitting:
+        _paragraph(footer, note, size, color=MUTED)
+    if rest:
+        _paragraph(
+            footer,
+            tx(lang, "Fler noter på bilden efter diagrammet.", "More notes on the slide after the chart."),
+            size,
+            color=MUTED,
+        )
     notes = slide.notes_slide.notes_text_frame
     notes.text = "\n".join([spec.summary, *spec.definitions]).strip()
     return slide
+
+
+FOOTER_PT = 76  # the height below the picture, to the slide's edge
+CHAR_EM = 0.55  # a character's average width in ems (CHARS_PER_ROW at 14 pt across the content width)
+
+
+def text_lines(text: str, size: int) -> int:
+    """Return the lines a paragraph takes across the content width at a font size (points)."""
+    per_line = max(1, int(Emu(CONTENT_WIDTH).pt / (CHAR_EM * size)))
+    return max(1, -(-len(text) // per_line))
+
+
+def footer_notes(spec: ChartSpec, lang: str) -> tuple[list[str], list[str], int]:
+    """Return (notes that fit under the picture, notes that go on a slide of their own, font size).
+
+    The footer holds the source, the example-data line and the notes; notes that would run past the
+    slide's edge (Uppföljning's gender chart has three long paragraphs) are kept whole on a notes slide.
+    """
+    small = sum(len(n) for n in spec.notes) > 300  # a long key (the bubble chart's numbers) in smaller type
+    size = 8 if small else 10
+    used = text_lines(spec.source, 11) * 11 * 1.2
+    status = _status(spec, lang)
+    used += text_lines(status, 11) * 11 * 1.2 if status else 0
+    used += size * 1.2  # room for the line that points to the notes slide
+    fitting, rest = [], []
+    for note in spec.notes:
+        need = text_lines(note, size) * size * 1.2
+        if rest or used + need > FOOTER_PT:
+            rest.append(note)
+        else:
+            fitting.append(note)
+            used += need
+    return fitting, rest, size
+
+
+def _notes_slide(prs, spec: ChartSpec, notes: list[str], lang: str) -> None:
+    """Add a slide with a chart's notes that did not fit under it, whole, in readable type."""
+    slide = prs.slides.add_slide(prs.slide_layouts[TITLE_ONLY])
+    title = slide.shapes.title
+    _place(title, MARGIN, Inches(0.3), CONTENT_WIDTH, Inches(0.8))
+    title.text = tx(lang, f"Noter: {spec.title}", f"Notes: {spec.title}")
+    for para in title.text_frame.paragraphs:
+        for run in para.runs:
+            run.font.size, run.font.bold = Pt(28 if len(title.text) <= 60 else 22), True
+    body = _text_box(slide, MARGIN, Inches(1.3), CONTENT_WIDTH, SLIDE_HEIGHT - Inches(1.8))
+    size = 16 if sum(text_lines(n, 16) for n in notes) <= 14 else 12
+    for n, note in enumerate(notes):
+        _paragraph(body, note, size, color=MUTED, first=n == 0)
 
 
 def rows_words(lang: str, first: int, last: int, count: int, panel: str = "") -> str:
@@ -151,6 +207,13 @@ def _chart_slides(prs, spec: ChartSpec, pictures: list, lang: str) -> None:
         picture = slide.shapes.add_picture(io.BytesIO(png), MARGIN, PICTURE_TOP, CONTENT_WIDTH, PICTURE_HEIGHT)
         picture.name = spec.title
         picture._element.nvPicPr.cNvPr.set("descr", spec.summary or spec.title)
+    _rest_of_notes(prs, spec, lang)
+
+
+def _rest_of_notes(prs, spec: ChartSpec, lang: str) -> None:
+    rest = footer_notes(spec, lang)[1]
+    if rest:
+        _notes_slide(prs, spec, rest, lang)
 
 
 def _table_slides(prs, spec: ChartSpec, lang: str) -> None:
@@ -165,6 +228,7 @@ def _table_slides(prs, spec: ChartSpec, lang: str) -> None:
         slide = _chart_frame(prs, spec, lang, (n, len(pages)), words)
         tables.add_table(slide, header, page, widths, size, MARGIN, PICTURE_TOP)
         first += len(page)
+    _rest_of_notes(prs, spec, lang)
 
 
 def pictures_of(drawn) -> list | None:

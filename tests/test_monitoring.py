@@ -275,3 +275,15 @@ def test_one_visit_passes_axe_without_console_errors(browser, real_server, width
             assert errors == []
     finally:
         context.close()
+
+
+def test_the_gender_charts_notes_reach_the_deck_whole_on_a_slide_of_their_own(real_client):
+    """The three long paragraphs under the gender chart ran past the slide's edge; they now have their own slide."""
+    slides = list(Presentation(io.BytesIO(real_client.get("/export/uppfoljning.pptx").data)).slides)
+    texts = ["\n".join(sh.text_frame.text for sh in s.shapes if sh.has_text_frame) for s in slides]
+    notes_slide = next(t for t in texts if t.startswith("Noter: Genusperspektiv"))
+    chart_slides = [t for t in texts if t.startswith("Genusperspektiv: testområden och styrkeområden")]
+    assert chart_slides and all("Fler noter på bilden efter diagrammet." in t for t in chart_slides)
+    assert "Dalarnas län: länet saknar egen statistik" in notes_slide
+    assert "Gävleborgs län: länet saknar egen statistik" in notes_slide
+    assert not any("Dalarnas län: länet saknar egen statistik" in t for t in chart_slides)  # each note once
