@@ -41,11 +41,6 @@ STACK_FIXED = 130  # pixels of a stacked-bar chart besides its rows: legend, axi
 ATTAINMENT_PX = 18  # an attainment bar's thickness
 ATTAINMENT_FIXED = 110  # pixels of the attainment chart besides its rows: target, axis, margins
 TIMELINE_FIXED = 100  # pixels of the timeline besides its rows: quarters, legend, margins
-# The margins Plotly's automargin gives these charts (measured in Chromium at 375 and 1280 px), with a few
-# pixels to spare: set from the start, Plotly draws a chart once instead of drawing it, widening a margin
-# and drawing it again (which doubled a chart's drawing time). Automargin stays on should a label need more.
-ROOM_STACK = dict(l=16, r=16, t=58, b=58)
-ROOM_ATTAINMENT = dict(b=58)
 
 
 def _quarter_axis(fig: go.Figure, labels: list[str]) -> list[dict]:
@@ -207,7 +202,6 @@ def status_stack(frame: pd.DataFrame, category: str, status_words: dict, lang: s
     )
     fig.update_yaxes(**row_axis(len(frame)))
     fig = apply_base(fig, lang, height=round(STACK_FIXED + row_px * len(frame)))
-    fig.update_layout(margin=ROOM_STACK)
     return mark_rows(fig, [len(frame)], row_px, STACK_FIXED)
 
 
@@ -270,5 +264,4 @@ def attainment_bars(frame: pd.DataFrame, lang: str) -> go.Figure:
     )
     fig.update_yaxes(**row_axis(len(frame)))
     fig = apply_base(fig, lang, height=round(ATTAINMENT_FIXED + row_px * len(frame)), legend=False)
-    fig.update_layout(margin=ROOM_ATTAINMENT)
     return mark_rows(fig, [len(frame)], row_px, ATTAINMENT_FIXED)

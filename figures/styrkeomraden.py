@@ -355,5 +355,5 @@ def lq_heatmap(lq: pd.DataFrame, employees: pd.DataFrame, lang: str) -> go.Figur
         ]
     )
     fig = apply_base(fig, lang, height=round(HEATMAP_FIXED + row_px * len(names) + gap / 2), legend=False)
-    fig.update_layout(margin=dict(t=40, b=80))  # the room automargin gives it: drawn once (figures.milstolpar)
+    fig.update_layout(margin=dict(b=80))
     return mark_rows(fig, [len(names)], row_px, HEATMAP_FIXED)

@@ -16,6 +16,8 @@ import dash_bootstrap_components as dbc
 import pandas as pd
 from dash import ALL, MATCH, Output, State, dcc, html
 
+from figures.legend import legend_entries, without_legend
+from figures.margins import settle
 from figures.spec import ChartSpec
 from i18n import PLOTLY_OFFLINE, fmt_number, plotly_locale, tx
 
@@ -162,7 +164,7 @@ def data_table(frame: pd.DataFrame, lang: str, caption: str):
     return static(table, "data-table-wrap")
 
 
-def head_part(spec: ChartSpec, lang: str):
+def head_part(spec: ChartSpec, lang: str, legend: list[dict] | None = None):
     return static(
         [
             html.Div(
@@ -170,7 +172,29 @@ def head_part(spec: ChartSpec, lang: str):
                 className="d-flex flex-wrap align-items-baseline gap-2",
             ),
             html.P(spec.subtitle, className="chart-subtitle small text-muted mb-1") if spec.subtitle else None,
+            legend_list(legend, lang) if legend else None,
         ]
+    )
+
+
+def legend_list(entries: list[dict], lang: str) -> html.Ul:
+    """Return a chart's legend as text: each name after its mark in the chart's colour (figures.legend)."""
+    return html.Ul(
+        [
+            html.Li(
+                [
+                    html.Span(
+                        className=f"legend-mark legend-{e['kind']}",
+                        style={"color": e["color"]},
+                        **{"aria-hidden": "true"},
+                    ),
+                    e["name"],
+                ]
+            )
+            for e in entries
+        ],
+        className="chart-legend",
+        **{"aria-label": tx(lang, "Förklaring", "Legend")},
     )
 
 
@@ -194,17 +218,20 @@ def card_values(spec: ChartSpec, lang: str, qs: str, table_open: bool = False) -
     if spec.message:  # nothing to draw: say why, in words, where the chart would be
         note = dbc.Alert(spec.message, color="info", className="mb-0 chart-message")
         return [BLANK_FIGURE, GRAPH_HIDDEN, head_part(spec, lang), "", note, None, None]
+    entries = []
     if spec.page is not None:  # an HTML table in place of the figure
         figure, style = BLANK_FIGURE, GRAPH_HIDDEN
     else:
-        figure = spec.figure
+        # The legend is written as text above the chart (figures.legend says why); pictures keep Plotly's.
+        entries = legend_entries(spec.figure_dict())
+        figure = settle(without_legend(spec.figure_dict()) if entries else spec.figure_dict())
         height = spec.figure_size()[1]
         style = {"height": f"{int(height)}px"} if height else {}
     table = data_table(spec.table, lang, spec.title) if table_open else None
     return [
         figure,
         style,
-        head_part(spec, lang),
+        head_part(spec, lang, entries),
         spec.summary,
         body_part(spec, lang),
         table,

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from datetime import date
 
 import pytest
@@ -100,8 +101,14 @@ def test_the_chart_has_no_camera_the_menu_gives_the_slide_picture_and_the_number
     found = {k: v for k, v in links(page_layout(client, "/")).items() if v.startswith("/export/start/employment.")}
     assert found["PNG 1920 × 1080 (presentation)"] == "/export/start/employment.png"
     assert found["Data (XLSX, med källa)"] == "/export/start/employment.xlsx"
-    figure, _style, _head, caption, *_ = card_values(employment, "sv", "")
-    assert figure is employment.figure and caption == employment.summary
+    figure, _style, head, caption, *_ = card_values(employment, "sv", "")
+    assert caption == employment.summary
+    # The page draws the chart's own traces; its legend is text above the chart (figures.legend), with the
+    # counties in the chart's colours, and the pictures keep Plotly's legend.
+    assert figure["data"] == employment.figure_dict()["data"] and figure["layout"]["showlegend"] is False
+    legend = re.findall(r'<li><span class="legend-mark legend-line" style="color: (#\w+)"', head.children)
+    assert legend == [trace["line"]["color"] for trace in employment.figure_dict()["data"]]
+    assert all(f"</span>{name}</li>" in head.children for name in ("Värmlands län", "Dalarnas län", "Gävleborgs län"))
 
 
 @pytest.mark.parametrize(
@@ -157,3 +164,16 @@ def test_a_client_asking_too_often_is_told_to_wait(limited):
     # Another client is not held back by this one.
     other = limited.get("/export/start/employment.png?size=huge", environ_base={"REMOTE_ADDR": "10.0.0.2"})
     assert other.status_code == 400
+
+
+def test_the_page_figure_starts_with_the_room_its_labels_take(employment):
+    """Plotly drew a chart, widened a margin for its labels and drew it again; the page now sets that room first.
+
+    The numbers are the margins Plotly settled on in Chromium for this chart (1280 and 375 px): the figure as
+    built leaves them to automargin (10 px), the page's figure starts with at least as much.
+    """
+    built_margin = employment.figure_dict()["layout"]["margin"]
+    assert built_margin["l"] < 96 and built_margin["b"] < 55
+    figure = card_values(employment, "sv", "")[0]
+    margin = figure["layout"]["margin"]
+    assert 96 <= margin["l"] <= 96 + 20 and 55 <= margin["b"] <= 55 + 15  # room, and not much more
