@@ -203,14 +203,18 @@ def body_part(spec: ChartSpec, lang: str) -> list:
     return static([page, *[html.P(n, className="chart-note small") for n in spec.notes]])
 
 
-def footer_part(spec: ChartSpec, lang: str, qs: str) -> list:
-    return [
-        html.P(
-            [*source_parts(spec.source, lang), " ", example_badge(spec.data_status, lang)],
-            className="chart-source small mb-1",
-        ),
-        downloads(spec.view, spec.key, spec.title, lang, qs),
-    ]
+def footer_part(spec: ChartSpec, lang: str, qs: str):
+    """Return the source line and the download menu, as one inert HTML component (layouts/static_html.py):
+    as some 30 components a card, the footers were most of what Dash's renderer handled on a redraw."""
+    return static(
+        [
+            html.P(
+                [*source_parts(spec.source, lang), " ", example_badge(spec.data_status, lang)],
+                className="chart-source small mb-1",
+            ),
+            downloads(spec.view, spec.key, spec.title, lang, qs),
+        ]
+    )
 
 
 def card_values(spec: ChartSpec, lang: str, qs: str, table_open: bool = False) -> list:

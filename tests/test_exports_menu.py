@@ -13,7 +13,7 @@ from figures.export_layout import SLIDE, export_figure, preset
 from figures.spec import ChartSpec
 from layouts.card import card_values
 from layouts.downloads import downloads, view_downloads
-from tests.dash_json import as_json, card, find, links, page_layout, text
+from tests.dash_json import as_json, card, find, links, nodes, page_layout, text
 from tests.specs import built
 
 
@@ -39,7 +39,7 @@ def test_menu_lists_every_format_with_the_page_filters_and_language(client):
 
 def find_menu(page) -> dict:
     footer = find(page, "start-employment-chart-footer")
-    return next(n for n in footer["props"]["children"] if isinstance(n, dict) and n["type"] == "Details")
+    return next(n for n in nodes(footer) if n["type"] == "Details")
 
 
 def menu(lang: str, qs: str = "") -> dict:
