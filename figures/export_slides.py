@@ -105,15 +105,20 @@ def _status(spec: ChartSpec, lang: str) -> str:
     }.get(spec.data_status, "")
 
 
+def _title(slide, text: str) -> None:
+    """Write a chart slide's title, smaller when it is long."""
+    title = slide.shapes.title
+    _place(title, MARGIN, Inches(0.3), CONTENT_WIDTH, Inches(0.8))
+    title.text = text
+    for para in title.text_frame.paragraphs:
+        for run in para.runs:
+            run.font.size, run.font.bold = Pt(28 if len(text) <= 60 else 22), True
+
+
 def _chart_frame(prs, spec: ChartSpec, lang: str, page: tuple[int, int] = (1, 1), window: str = ""):
     """Add a chart's slide with its title, subtitle (and which rows it shows), source and speaker notes."""
     slide = prs.slides.add_slide(prs.slide_layouts[TITLE_ONLY])
-    title = slide.shapes.title
-    _place(title, MARGIN, Inches(0.3), CONTENT_WIDTH, Inches(0.8))
-    title.text = spec.title + (f" ({page[0]}/{page[1]})" if page[1] > 1 else "")
-    for para in title.text_frame.paragraphs:
-        for run in para.runs:
-            run.font.size, run.font.bold = Pt(28 if len(title.text) <= 60 else 22), True
+    _title(slide, spec.title + (f" ({page[0]}/{page[1]})" if page[1] > 1 else ""))
     subtitle = " · ".join(p for p in (window, spec.subtitle) if p)
     if subtitle:  # two lines fit above the picture at 16 pt, three at 11 pt
         size = 16 if text_lines(subtitle, 16) <= 2 else 11
@@ -141,7 +146,7 @@ def _chart_frame(prs, spec: ChartSpec, lang: str, page: tuple[int, int] = (1, 1)
 
 
 FOOTER_PT = 76  # the height below the picture, to the slide's edge
-CHAR_EM = 0.55  # a character's average width in ems (CHARS_PER_ROW at 14 pt across the content width)
+CHAR_EM = Emu(CONTENT_WIDTH).pt / (CHARS_PER_ROW * 14)  # a character's average width in ems
 
 
 def text_lines(text: str, size: int) -> int:
@@ -176,12 +181,7 @@ def footer_notes(spec: ChartSpec, lang: str) -> tuple[list[str], list[str], int]
 def _notes_slide(prs, spec: ChartSpec, notes: list[str], lang: str) -> None:
     """Add a slide with a chart's notes that did not fit under it, whole, in readable type."""
     slide = prs.slides.add_slide(prs.slide_layouts[TITLE_ONLY])
-    title = slide.shapes.title
-    _place(title, MARGIN, Inches(0.3), CONTENT_WIDTH, Inches(0.8))
-    title.text = tx(lang, f"Noter: {spec.title}", f"Notes: {spec.title}")
-    for para in title.text_frame.paragraphs:
-        for run in para.runs:
-            run.font.size, run.font.bold = Pt(28 if len(title.text) <= 60 else 22), True
+    _title(slide, tx(lang, f"Noter: {spec.title}", f"Notes: {spec.title}"))
     body = _text_box(slide, MARGIN, Inches(1.3), CONTENT_WIDTH, SLIDE_HEIGHT - Inches(1.8))
     size = 16 if sum(text_lines(n, 16) for n in notes) <= 14 else 12
     for n, note in enumerate(notes):

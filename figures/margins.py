@@ -106,7 +106,8 @@ def _needs(figure: dict, font: float, base: dict) -> dict[str, float]:
             continue
         if axis.get("visible") is False:
             continue
-        labels = _labels(axis, _axis_values(figure, name))
+        values = _axis_values(figure, name)
+        labels = _labels(axis, values)
         title = _title_text(axis)
         title_px = len(_lines(title)) * line + TITLE_PAD if title else 0
         if name.startswith("y"):
@@ -117,13 +118,13 @@ def _needs(figure: dict, font: float, base: dict) -> dict[str, float]:
             side = "t" if axis.get("side") == "top" else "b"
             height = max((len(_lines(label)) for label in labels), default=0) * line
             need[side] = max(need[side], (height + TICK_PAD if labels else 0) + title_px)
-            values = _axis_values(figure, name)
-            if labels and _starts_at_zero(axis, values):  # "0" sticks out by half its width
-                half = len(_number_label(0, axis)) * char / 2
-                need["l"] = max(need["l"], base.get("l", 0) + half)
+            if not (labels and _starts_at_zero(axis, values)):
+                continue
+            half = len(_number_label(0, axis)) * char / 2  # "0" sticks out by half its width
+            need["l"] = max(need["l"], base.get("l", 0) + half)
             end = (axis.get("range") or [None, None])[-1]
-            if labels and _starts_at_zero(axis, values) and isinstance(end, int | float) and float(end).is_integer():
-                half = len(_number_label(end, axis)) * char / 2  # a whole number at the end is a tick there
+            if isinstance(end, int | float) and float(end).is_integer():  # a whole number at the end is a tick there
+                half = len(_number_label(end, axis)) * char / 2
                 need["r"] = max(need["r"], base.get("r", 0) + half)
     return need
 

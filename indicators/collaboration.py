@@ -124,12 +124,10 @@ def clusters_in_area(conn, *, region=None, level=None, industry=None, test_area=
     counties, industries (its SNI divisions in the area), phase, phase_sort, phase_name_sv, phase_name_en,
     phase_year, phase_is_example (NA: never assessed), via (bransch | testomrade)."""
     if test_area is not None:
-        cta, ta = s.cluster_test_area, s.test_area
+        ta = s.test_area
         if conn.execute(select(ta.c.id).where(ta.c.id == int(test_area))).first() is None:
             raise InvalidArgument("test_area", test_area, "okänt testområde", "unknown test area")
-        rows = conn.execute(select(cta.c.cluster).where(cta.c.test_area == int(test_area))).scalars().all()
-        found = _found(list(rows), [()] * len(rows))
-        return _with_phases(conn, found, "testomrade")
+        return clusters_in_test_areas(conn, [test_area])[int(test_area)]
     if region is None or level is None or industry is None:
         raise InvalidArgument(
             "region",

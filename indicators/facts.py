@@ -109,7 +109,7 @@ def load_facts(
         q = q.where(f.c.region.in_(list(regions)))
     if industries is not None:
         q = q.where(f.c.industry.in_(list(industries)))
-    # A frame from plain tuples builds about four times faster than one from Row objects.
+    # Built column by column with its dtypes: a frame from Row objects, then cast, cost more than the query.
     rows = conn.execute(q).all()
     if not rows:
         return _empty()
