@@ -291,6 +291,9 @@ def card(view: str, key: str, lang: str, values: list | None = None, before: lis
             html.Div(body, id=part_id(view, key, "body"), className="chart-body"),
         ],
         delay_show=200,
+        # Not shown while the page is first drawn (Dash's default shows it, then hides it a moment later:
+        # every card was drawn twice, dimmed and then not, on every visit).
+        show_initially=False,
         overlay_style={"visibility": "visible", "opacity": 0.45},
         # The spinner says in words, to screen readers too, that the chart is on its way (WCAG 4.1.3).
         custom_spinner=html.Div(

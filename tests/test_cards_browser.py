@@ -108,6 +108,21 @@ def test_charts_follow_the_window_when_it_changes_size(watched):
     assert page.evaluate(LABELS_OUTSIDE_JS) == []
 
 
+# Record, from the first script on, whether a card's loading indicator ("Laddar …") was ever on the page.
+SPINNER_SEEN_JS = """new MutationObserver((_, observer) => {
+    if (document.querySelector('.s3-loading')) { window.__spinnerSeen = true; observer.disconnect(); }
+}).observe(document, {childList: true, subtree: true});"""
+
+
+def test_a_first_visit_shows_no_loading_indicator_for_charts_that_come_with_the_page(watched):
+    # The page carries its cards filled: a spinner (and the chart dimmed under it) would flicker for nothing.
+    watched.page.add_init_script(SPINNER_SEEN_JS)
+    page = watched.goto("/styrkeomraden")
+    assert page.locator("#styrkeomraden-lq-bars-graph .main-svg").count() > 0
+    assert page.evaluate("window.__spinnerSeen === true") is False
+    assert watched.callbacks == []
+
+
 @pytest.fixture()
 def slow_survey_chart(app, monkeypatch):
     """Hold the survey's cluster chart on the server until the test releases it (a slow chart)."""
