@@ -3,8 +3,10 @@
 Dash's renderer handles every component of a callback's answer one by one: measured in Chromium on
 this machine (bench/speed.py), redrawing Styrkeområden with its two matrices as html components
 (about 1,200 of them) kept the browser busy for 3-5 s before the first chart was drawn. Written as
-one HTML string in a dcc.Markdown (Dash's own component for text with HTML), a matrix is one
-component; the browser builds its table directly.
+one HTML string in a StaticHtml component (below; its few lines of JavaScript are
+assets/05-static-html.js), a matrix is one component and the browser's own HTML parser builds it.
+It was a dcc.Markdown with HTML before, whose JavaScript parser took about 2 ms a kilobyte in
+Chromium here (Uppföljning's tables are 80 kB) and which loaded a code highlighter on every page.
 
 static(component) writes such a tree. Every text and attribute value is escaped. Only html.*
 components and dbc.Alert are written; anything else raises, so a component with behaviour is
@@ -17,7 +19,6 @@ import re
 from html import escape
 
 import dash_bootstrap_components as dbc
-from dash import dcc
 from dash.development.base_component import Component
 
 # Dash prop names that differ from their HTML attribute names.
@@ -67,12 +68,33 @@ def to_html(node) -> str:
         return _alert(node)
     if isinstance(node, Component) and node._namespace == "dash_html_components":
         tag = node._type.lower()
-        if tag in VOID:  # self-closed: dcc.Markdown's HTML parser drops a whole block at a bare <br> or <img>
-            return f"<{tag}{_attributes(node)} />"
+        if tag in VOID:
+            return f"<{tag}{_attributes(node)}>"
         return f"<{tag}{_attributes(node)}>{to_html(getattr(node, 'children', None))}</{tag}>"
     raise TypeError(f"cannot write {type(node).__name__} as static HTML")
 
 
-def static(component, class_name: str = "") -> dcc.Markdown:
-    """Return an inert component tree as one dcc.Markdown holding its (escaped) HTML."""
-    return dcc.Markdown(to_html(component), dangerously_allow_html=True, className=class_name or None)
+class StaticHtml(Component):
+    """A part of the page given as HTML (written by to_html, every value escaped), shown as it is.
+
+    html: the HTML; className: the class of the <div> that holds it. The browser side is
+    assets/05-static-html.js, loaded with the page's other assets before Dash's renderer starts.
+    """
+
+    _children_props: list[str] = []
+    _base_nodes: list[str] = []
+    _namespace = "s3_components"
+    _type = "StaticHtml"
+
+    def __init__(self, html: str = "", id: str | dict | None = None, className: str | None = None, **kwargs):
+        self._prop_names = ["id", "className", "html"]
+        self._valid_wildcard_attributes = []
+        self.available_properties = ["id", "className", "html"]
+        self.available_wildcard_properties = []
+        given = {"id": id, "className": className, "html": html}
+        super().__init__(**{k: v for k, v in given.items() if v is not None}, **kwargs)
+
+
+def static(component, class_name: str = "") -> StaticHtml:
+    """Return an inert component tree as one StaticHtml holding its (escaped) HTML."""
+    return StaticHtml(to_html(component), className=class_name or None)

@@ -4,7 +4,7 @@ The server fills the page for the address in the request's Referer (app.serve_la
 JSON holds everything a first visit shows: headings, filters with their values, every card's
 figure, words, source line and downloads, notices. Tests read it with the helpers here; a
 component tree built in Python reads the same way through as_json(), and a part written as one
-HTML string (a dcc.Markdown with HTML) is read as the components it stands for.
+HTML string (layouts/static_html.StaticHtml) is read as the components it stands for.
 """
 
 from __future__ import annotations
@@ -68,9 +68,9 @@ def _kids(node) -> list:
     if isinstance(node, list):
         return node
     if isinstance(node, dict) and "props" in node:
+        if node.get("type") == "StaticHtml":
+            return _parsed(node["props"].get("html") or "")  # a tree written as one HTML string
         children = node["props"].get("children")
-        if node.get("type") == "Markdown" and node["props"].get("dangerously_allow_html") and isinstance(children, str):
-            return _parsed(children)  # a tree written as one HTML string (layouts/static_html.py)
         return children if isinstance(children, list) else [children]
     return []
 

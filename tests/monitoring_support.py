@@ -16,8 +16,8 @@ def layout_text(client, path: str) -> str:
     def walk(node):
         if isinstance(node, dict):
             for key, value in node.items():
-                if key == "children" and isinstance(value, str) and value.lstrip().startswith("<"):
-                    words.append(html_text(value))  # a card's static parts: escaped HTML in a dcc.Markdown
+                if key == "html" and isinstance(value, str):
+                    words.append(html_text(value))  # a card's static parts: escaped HTML (layouts/static_html.py)
                 else:
                     walk(value)
         elif isinstance(node, list):

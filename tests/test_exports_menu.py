@@ -106,9 +106,9 @@ def test_the_chart_has_no_camera_the_menu_gives_the_slide_picture_and_the_number
     # The page draws the chart's own traces; its legend is text above the chart (figures.legend), with the
     # counties in the chart's colours, and the pictures keep Plotly's legend.
     assert figure["data"] == employment.figure_dict()["data"] and figure["layout"]["showlegend"] is False
-    legend = re.findall(r'<li><span class="legend-mark legend-line" style="color: (#\w+)"', head.children)
+    legend = re.findall(r'<li><span class="legend-mark legend-line" style="color: (#\w+)"', head.html)
     assert legend == [trace["line"]["color"] for trace in employment.figure_dict()["data"]]
-    assert all(f"</span>{name}</li>" in head.children for name in ("Värmlands län", "Dalarnas län", "Gävleborgs län"))
+    assert all(f"</span>{name}</li>" in head.html for name in ("Värmlands län", "Dalarnas län", "Gävleborgs län"))
 
 
 @pytest.mark.parametrize(

@@ -41,8 +41,8 @@ def walk(node):
 
 
 def static_html(layout: dict) -> str:
-    """Return the HTML of the page's static parts (dcc.Markdown with HTML), joined."""
-    return "".join(c["props"]["children"] for c in walk(layout) if c.get("type") == "Markdown")
+    """Return the HTML of the page's static parts (layouts/static_html.StaticHtml), joined."""
+    return "".join(c["props"]["html"] for c in walk(layout) if c.get("type") == "StaticHtml")
 
 
 class PlanTexts(HTMLParser):

@@ -112,7 +112,7 @@ def card_page(spec, view: str, lang: str, canonical: str) -> str:
     badge_html = to_html(badge) if badge is not None else ""
     full = flask.request.host_url.rstrip("/") + VIEWS_BY_KEY[view].path + canonical
     notes = "".join(f'<p class="chart-note">{escape(n)}</p>' for n in spec.notes)
-    table = data_table(spec.table, lang, spec.title).children
+    table = data_table(spec.table, lang, spec.title).html
     subtitle = f'<p class="chart-subtitle">{escape(spec.subtitle)}</p>' if spec.subtitle else ""
     stylesheets = '<link rel="stylesheet" href="/assets/25-matrix.css">' if spec.page is not None else ""
     return f"""<!doctype html>
