@@ -170,3 +170,26 @@ def test_the_loading_indicator_says_in_the_pages_language_that_a_chart_is_coming
     assert status.is_visible()
     text = status.inner_text() + status.evaluate("e => getComputedStyle(e, '::after').content")
     assert words in text
+
+
+# Dash's lazily loaded parts that no view uses; plotly.min.js is Plotly in full (the views use a partial bundle).
+UNUSED_SCRIPTS = (
+    "async-markdown",
+    "async-highlight",
+    "async-mathjax",
+    "async-upload",
+    "async-datepicker",
+    "dash_table/async",
+    "plotly.min.js",
+)
+
+
+@pytest.mark.parametrize("path", ["/", "/styrkeomraden", "/uppfoljning", "/milstolpar"])
+def test_a_page_loads_only_the_scripts_its_charts_and_words_use(watched, path):
+    scripts = []
+    watched.page.on("request", lambda r: r.resource_type == "script" and scripts.append(r.url))
+    page = watched.goto(path)
+    assert page.locator("#main .chart-card").count() > 0
+    assert page.locator("#main .chart-head .chart-title").first.inner_text().strip()  # the inert parts are drawn
+    assert any("plotly-cartesian" in url for url in scripts)
+    assert [url for url in scripts if any(name in url for name in UNUSED_SCRIPTS)] == []
