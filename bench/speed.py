@@ -188,28 +188,38 @@ def timed(func, *args) -> float:
 
 
 # Time from a filter's change to the frames that show the new charts: in the window, and all of them.
+# A chart whose box changes height is drawn twice by dcc.Graph: once with the new figure, then again about
+# 100 ms later after its resize (the same figure at the same size). "in window" is when the charts in the
+# window were last drawn; "shown" when each was first drawn at its final size, i.e. what the reader saw.
 REDRAW_JS = """([selector, value]) => new Promise(resolve => {
     const graphs = [...document.querySelectorAll('.js-plotly-plot')];
     const inWindow = new Set(graphs.filter(g => { const r = g.getBoundingClientRect();
         return r.bottom > 0 && r.top < window.innerHeight && g.checkVisibility(); }));
     const drawn = new Map();
-    graphs.forEach(g => g.on && g.on('plotly_afterplot', () => drawn.set(g, performance.now())));
+    const size = g => { const svg = g.querySelector('svg.main-svg');
+        return svg ? svg.getAttribute('width') + 'x' + svg.getAttribute('height') : ''; };
+    graphs.forEach(g => g.on && g.on('plotly_afterplot', () => {
+        if (!drawn.has(g)) drawn.set(g, []);
+        drawn.get(g).push([performance.now(), size(g)]);
+    }));
     const select = document.querySelector(selector);
     const started = performance.now();
     select.value = value;
     select.dispatchEvent(new Event('change', {bubbles: true}));
     let lastChange = performance.now();
-    const seen = () => drawn.size;
     let count = 0;
     const poll = () => {
-        if (seen() !== count) { count = seen(); lastChange = performance.now(); }
+        const seen = [...drawn.values()].reduce((n, d) => n + d.length, 0);
+        if (seen !== count) { count = seen; lastChange = performance.now(); }
         const busy = document.querySelector('[data-dash-is-loading="true"], .dash-graph--pending');
         if (!busy && performance.now() - lastChange > 600) {
-            const times = [...drawn.entries()];
-            const inside = times.filter(([g]) => inWindow.has(g)).map(([, t]) => t - started);
-            const all = times.map(([, t]) => t - started);
-            resolve([inside.length ? Math.max(...inside) : null, all.length ? Math.min(...all) : null,
-                     all.length ? Math.max(...all) : null, all.length]);
+            const last = d => d[d.length - 1][0] - started;
+            const shown = d => d.find(([, s]) => s === d[d.length - 1][1])[0] - started;
+            const inside = [...drawn.entries()].filter(([g]) => inWindow.has(g)).map(([, d]) => d);
+            const all = [...drawn.values()];
+            const max = xs => xs.length ? Math.max(...xs) : null;
+            resolve([max(inside.map(last)), max(inside.map(shown)),
+                     all.length ? Math.min(...all.map(d => d[0][0] - started)) : null, max(all.map(last)), all.length]);
         } else { setTimeout(poll, 20); }
     };
     setTimeout(poll, 20);
@@ -225,7 +235,7 @@ def redraws(browser, base: str, rounds: int) -> None:
     levels = page.evaluate("""() => [...document.querySelectorAll("select[id*='\\"param\\":\\"level\\"'] option")]
         .map(o => o.value).filter(Boolean)""")
     changes += [("level", lv) for lv in levels[:2]]
-    inside, first, every = [], [], []
+    inside, shown, first, every = [], [], [], []
     show = lambda ms: "     –" if ms is None else f"{ms:>6.0f}"  # noqa: E731
     # Two untimed rounds first: every address the timed rounds visit is then answered from the server's cache
     # (the level stays as the last change left it, so a second round meets other addresses than the first).
@@ -235,16 +245,21 @@ def redraws(browser, base: str, rounds: int) -> None:
     for _ in range(rounds):
         for param, value in changes:
             selector = f"""select[id*='"param":"{param}"']"""
-            window_ms, first_ms, all_ms, n = page.evaluate(REDRAW_JS, [selector, value])
+            window_ms, shown_ms, first_ms, all_ms, n = page.evaluate(REDRAW_JS, [selector, value])
             inside += [window_ms] if window_ms is not None else []
+            shown += [shown_ms] if shown_ms is not None else []
             first += [first_ms] if first_ms is not None else []
             every += [all_ms] if all_ms is not None else []
             print(
-                f"  {param}={value:<10} in window {show(window_ms)}   first {show(first_ms)}   all {show(all_ms)}"
+                f"  {param}={value:<10} in window {show(window_ms)} (shown {show(shown_ms)})"
+                f"   first {show(first_ms)}   all {show(all_ms)}"
                 f"   ({n} graphs drawn)"
             )
     median = lambda xs: show(statistics.median(xs) if xs else None).strip()  # noqa: E731
-    print(f"  median: charts in the window {median(inside)} ms (– : none in the window at the top of the page),")
+    print(
+        f"  median: charts in the window {median(inside)} ms, shown at their final size {median(shown)} ms"
+        " (– : none in the window at the top of the page),"
+    )
     print(f"          first chart {median(first)} ms, all charts {median(every)} ms")
     context.close()
 
