@@ -4,7 +4,7 @@
  * A Dash component library of one component, in Dash's way: the renderer finds it as
  * window[namespace][type]. As dcc.Markdown with HTML, the same parts cost a JavaScript parser
  * (react-jsx-parser) about 2 ms a kilobyte in Chromium on this machine, and a highlighter loaded
- * for code that no part has (measured in bench/speed.py; the README gives the figures).
+ * for code that no part has (measured with bench/speed.py and Chromium CPU profiles).
  */
 (function () {
     "use strict";
