@@ -121,6 +121,8 @@ def create_app(config: dict | None = None) -> Dash:
     web.init_app(server, cfg)
     callbacks.register(app)
     app.layout = serve_layout
+    if cfg.get("DASH_DEBUG"):  # before finish(): Flask takes no error handler after the first request
+        app.enable_dev_tools(debug=True, dev_tools_hot_reload=False, dev_tools_disable_version_check=True)
     web.finish(app)
     return app
 
@@ -139,5 +141,8 @@ if __name__ == "__main__":
         from web import serve
 
         serve.main()  # production: gunicorn, as `make run`
-    application = create_app()
-    application.run(host=os.environ.get("HOST", "127.0.0.1"), port=int(os.environ.get("PORT", "8050")), debug=True)
+    application = create_app({"DASH_DEBUG": True})
+    # Flask's server with its debugger; Dash's dev tools are on (create_app). Dash.run would set them up again.
+    application.server.run(
+        host=os.environ.get("HOST", "127.0.0.1"), port=int(os.environ.get("PORT", "8050")), debug=True
+    )

@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import json
 import logging
+import re
 
 import pytest
 
+from app import create_app
 from tests.milstolpar_support import app_on, copy_store
 
 EVIL = "https://evil.example"
@@ -246,3 +248,15 @@ def test_the_first_concurrent_callbacks_of_a_new_worker_all_find_their_callback(
     for t in threads:
         t.join(30)
     assert sorted(set(statuses)) in ([200], [204], [200, 204]) and len(statuses) == 16
+
+
+def test_make_dev_starts_with_dashs_debugging_tools_and_no_call_to_another_host(store_url):
+    # `make dev` (DASH_DEBUG=1 python app.py) failed at start-up: Dash's tools came after the first request.
+    dev = create_app({"DATABASE_URL": store_url, "TESTING": True, "SECRET_KEY": "test", "DASH_DEBUG": True})
+    page = dev.server.test_client().get("/styrkeomraden")
+    assert page.status_code == 200
+    config = json.loads(
+        re.search(r'<script id="_dash-config" type="application/json">(.*?)</script>', page.text).group(1)
+    )
+    assert config["ui"] is True and config["props_check"] is True
+    assert config["disable_version_check"] is True  # the tools would ask plotly.com for Dash's newest version
