@@ -85,14 +85,12 @@ class StaticHtml(Component):
     _base_nodes: list[str] = []
     _namespace = "s3_components"
     _type = "StaticHtml"
+    _prop_names = available_properties = ["id", "className", "html"]
+    _valid_wildcard_attributes = available_wildcard_properties = []
 
-    def __init__(self, html: str = "", id: str | dict | None = None, className: str | None = None, **kwargs):
-        self._prop_names = ["id", "className", "html"]
-        self._valid_wildcard_attributes = []
-        self.available_properties = ["id", "className", "html"]
-        self.available_wildcard_properties = []
+    def __init__(self, html: str = "", id: str | dict | None = None, className: str | None = None):
         given = {"id": id, "className": className, "html": html}
-        super().__init__(**{k: v for k, v in given.items() if v is not None}, **kwargs)
+        super().__init__(**{k: v for k, v in given.items() if v is not None})
 
 
 def static(component, class_name: str = "") -> StaticHtml:
