@@ -100,19 +100,25 @@ GENDER_BALANCE = IndicatorMeta(
 )
 
 
-def sex_counts(conn, region: str, reference: str = "00") -> pd.DataFrame:
-    """Return the counts by sex of one dataset for the region and the reference, with the data's level."""
-    counts = from_counts(conn, [region, reference])
+def sex_counts(source, region: str, reference: str = "00") -> pd.DataFrame:
+    """Return the counts by sex of one dataset for the region and the reference, with the data's level.
+
+    source: a connection or a FactSource (a CachedSource reads them once per store version)."""
+    return as_source(source).derived(_sex_counts, region=region, reference=reference)
+
+
+def _sex_counts(source, *, region: str, reference: str) -> pd.DataFrame:
+    counts = from_counts(source.conn, [region, reference])
     if counts.empty or not (counts["region"] == region).any():
         return counts.iloc[0:0].assign(level=pd.Series(dtype=object))
-    codes = as_source(conn).table("industry")[["code", "level"]].rename(columns={"code": "industry"})
+    codes = source.table("industry")[["code", "level"]].rename(columns={"code": "industry"})
     return counts.merge(codes, on="industry", how="left").dropna(subset=["women", "total"])
 
 
-def data_region(conn, county: str, reference: str = "00") -> str | None:
+def data_region(source, county: str, reference: str = "00") -> str | None:
     """Return the region whose counts by sex describe the county: itself, else North Middle Sweden, else None."""
     for region in (county, NMS):
-        if not sex_counts(conn, region, reference).empty:
+        if not sex_counts(source, region, reference).empty:
             return region
     return None
 
@@ -193,8 +199,8 @@ def area_gender(conn, *, regions: list[str], reference: str = "00", source=None)
     """
     source = source or as_source(conn)
     level = monitoring_level(source, regions, reference) or "division"
-    counts_for = {county: data_region(conn, county, reference) for county in regions}
-    counts = {r: sex_counts(conn, r, reference) for r in set(counts_for.values()) if r is not None}
+    counts_for = {county: data_region(source, county, reference) for county in regions}
+    counts = {r: sex_counts(source, r, reference) for r in set(counts_for.values()) if r is not None}
     shares = from_shares(conn, [NMS])
     areas = area_codes(source, level, regions).itertuples()
     rows = [one_area(source, a, reference, counts_for, counts, shares) for a in areas]
@@ -245,10 +251,10 @@ def gender_balance(conn, *, regions: list[str], reference: str = "00", source=No
     areas = area_codes(source, level, regions)
     rows = []
     for county in regions:
-        region = data_region(conn, county, reference)
+        region = data_region(source, county, reference)
         if region is None:
             continue
-        counts = sex_counts(conn, region, reference)
+        counts = sex_counts(source, region, reference)
         data_level, year = counts["level"].dropna().iloc[0], int(counts["year"].max())
         priority = sorted({d for ds in areas.loc[areas["region"] == county, "divisions"] for d in ds})
         groups = {

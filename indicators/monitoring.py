@@ -150,7 +150,9 @@ def finest_codes(divisions: list[str], mapping: pd.DataFrame, level: str) -> lis
 
 def monitoring_level(source, regions: list[str], reference: str = "00") -> str | None:
     """Return the finest industry level with complete employment data for the first region (A*10 today)."""
-    return default_view(as_source(source), region=regions[0], reference=reference)["level"] if regions else None
+    if not regions:
+        return None
+    return as_source(source).derived(default_view, region=regions[0], reference=reference)["level"]
 
 
 def area_codes(source, level: str, regions=None) -> pd.DataFrame:

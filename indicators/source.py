@@ -8,6 +8,8 @@ reuses what is already read. Both run the same computations, so they give the sa
 
 from __future__ import annotations
 
+import importlib
+
 import pandas as pd
 from flask import g, has_app_context
 from sqlalchemy import select
@@ -65,6 +67,10 @@ class FactSource:
                 out.append(tuple(row))
         return list(dict.fromkeys(out))
 
+    def derived(self, func, **kwargs):
+        """Return func(self, **kwargs), for a function of the store alone (a CachedSource keeps it per store version)."""
+        return func(self, **kwargs)
+
     def academic(self, measure: str = "publications") -> pd.DataFrame:
         """Return university, subject, year, value, is_example from one dataset (indicators.facts' rules)."""
         a = s.academic_output
@@ -119,6 +125,14 @@ def _cached_call(url: str, version: str, method: str, arg=None):
     return _with_source(url, lambda src: getattr(src, method)(*([] if arg is None else [arg])))
 
 
+@cache.memoize(unless=outside_app)
+def _cached_derived(url: str, version: str, func: str, kwargs: tuple):
+    module, name = func.rsplit(":", 1)
+    compute = getattr(importlib.import_module(module), name)
+    with engine_for(url).connect() as conn:
+        return compute(CachedSource(conn, version), **dict(kwargs))
+
+
 class CachedSource(FactSource):
     """Read like FactSource, memoized per database URL and store version (facts: every year of a measure at once)."""
 
@@ -163,6 +177,14 @@ class CachedSource(FactSource):
 
     def sources(self, measures):
         return self._cached("sources", tuple(sorted(measures)))
+
+    def derived(self, func, **kwargs):
+        """Return func(self, **kwargs) once per store version: func is a module-level function of the store alone."""
+        if outside_app():
+            return func(self, **kwargs)
+        return _cached_derived(
+            self.url, self.version, f"{func.__module__}:{func.__qualname__}", tuple(sorted(kwargs.items()))
+        )
 
     @classmethod
     def for_request(cls, conn) -> CachedSource:

@@ -13,7 +13,7 @@ from indicators.source import CachedSource
 from tests.backends import redis_test_url
 from tests.import_helpers import run_cli
 from tests.milstolpar_support import app_on
-from web.caching import BoundedFileSystemCache, code_version
+from web.caching import PRUNE_SLACK, BoundedFileSystemCache, code_version
 
 CSV = "region,industry,year,measure,value\n17,C,2019,employees,{value}\n"
 
@@ -62,6 +62,27 @@ def test_a_corrected_reimport_changes_every_workers_answer_at_once(workers, back
     path.write_text(CSV.format(value=86503), encoding="utf-8")  # the same day, corrected
     assert run_cli("import", path, "--db", backend_url, "--dataset", "syss")[0] == 0
     assert [employees_17_c(w) for w in workers] == [86503.0, 86503.0]
+
+
+def test_what_the_followup_charts_derive_from_the_store_is_worked_out_once_per_store_version(workers, monkeypatch):
+    # The gender perspective asks for the monitoring level (the finest complete level, from coverage counts
+    # of every level) once for all counties and once per county's strength areas: four times. It used to
+    # work the level out each time (16 coverage reads); now the first worker keeps it for every worker.
+    from indicators import choices
+    from indicators.gender_areas import gender_balance
+
+    seen = []
+    count = choices.coverage_by_year
+    monkeypatch.setattr(choices, "coverage_by_year", lambda *a, **k: seen.append(a[2]) or count(*a, **k))
+    answers = []
+    for worker in workers:
+        with worker.server.test_request_context("/"), current_engine().connect() as conn:
+            source = CachedSource.for_request(conn)
+            answers.append(gender_balance(conn, regions=["17", "20", "21"], source=source))
+            assert len(seen) <= len(choices.FINEST_FIRST)  # at most once per level, and only in the first worker
+    assert answers[0].equals(answers[1])
+    with workers[0].server.test_request_context("/"), current_engine().connect() as conn:  # the same without cache
+        assert gender_balance(conn, regions=["17", "20", "21"]).equals(answers[0])
 
 
 calls: list[str] = []
@@ -143,3 +164,17 @@ def test_the_file_cache_stays_within_its_bound_in_bytes(tmp_path):
     assert bounded.get("answer0") is None  # the oldest went first
     assert not bounded.set("huge", b"x" * 400_000)  # over a quarter of the bound: not kept at all
     assert bounded.get("huge") is None
+
+
+def test_the_file_cache_looks_over_its_directory_after_a_share_of_its_bound_not_on_every_write(tmp_path, monkeypatch):
+    # Looking over thousands of kept answers costs ~20 ms; an uncached chart writes some thirty entries.
+    bounded = BoundedFileSystemCache(str(tmp_path), max_bytes=1_000_000, default_timeout=600)
+    looks = []
+    look = bounded.prune_to_bound
+    monkeypatch.setattr(bounded, "prune_to_bound", lambda: looks.append(1) or look())
+    for i in range(600):  # 600 answers of 5 kB: three times the bound
+        assert bounded.set(f"answer{i}", b"x" * 5_000)
+        total = sum(p.stat().st_size for p in tmp_path.iterdir())
+        assert total <= 1_000_000 * (1 + PRUNE_SLACK)  # over the bound by at most the slack, at any moment
+    assert 20 <= len(looks) <= 70  # about one look per 50 kB written, the first write included
+    assert bounded.get("answer599") == b"x" * 5_000 and bounded.get("answer0") is None

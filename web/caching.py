@@ -3,7 +3,10 @@
 Why files without Redis: gunicorn's workers are separate processes. A cache in each worker's
 memory would be correct (answers are keyed on the store version) but would hold every answer
 once per worker, and a worker would recompute what another just computed. Files in one
-directory are shared by all workers of a machine and kept under CACHE_MAX_BYTES here.
+directory are shared by all workers of a machine and kept under CACHE_MAX_BYTES here: each worker
+looks over the directory after it has written PRUNE_SLACK of the bound since it last looked (not on
+every write: with thousands of answers kept, that look costs ~20 ms, and an uncached chart writes
+some thirty entries), so the directory holds at most the bound plus that slack per worker.
 
 Every key starts with a fingerprint of the code (in Redis a key prefix, on disk a subdirectory of
 CACHE_DIR; older releases' subdirectories are removed at start), so answers made by an older
@@ -29,6 +32,7 @@ log = logging.getLogger(__name__)
 PROJECT_DIR = Path(__file__).resolve().parent.parent
 CODE_DIRS = ("auth", "callbacks", "data", "figures", "indicators", "layouts", "web")
 PRUNE_TO = 0.8  # after pruning, the cache holds at most this share of its bound
+PRUNE_SLACK = 0.05  # a worker looks over the directory after writing this share of the bound since its last look
 
 
 @lru_cache(maxsize=1)
@@ -49,6 +53,7 @@ class BoundedFileSystemCache(FileSystemCache):
         kwargs["threshold"] = 0  # no shared file counter: the workers would race on it; bytes are counted instead
         super().__init__(cache_dir, **kwargs)
         self.max_bytes = max_bytes
+        self.unchecked = max_bytes * PRUNE_SLACK  # bytes written since the last look: the first write looks
 
     @classmethod
     def factory(cls, app, config, args, kwargs):
@@ -89,12 +94,16 @@ class BoundedFileSystemCache(FileSystemCache):
         if stored:
             filename = self._get_filename(key)
             try:
-                if os.path.getsize(filename) > self.max_bytes // 4:  # one answer may not push out most others
+                size = os.path.getsize(filename)
+                if size > self.max_bytes // 4:  # one answer may not push out most others
                     os.remove(filename)
                     return False
             except FileNotFoundError:
                 return False
-            self.prune_to_bound()
+            self.unchecked += size
+            if self.unchecked >= self.max_bytes * PRUNE_SLACK:
+                self.unchecked = 0
+                self.prune_to_bound()
         return stored
 
 
