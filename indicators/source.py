@@ -179,7 +179,8 @@ class CachedSource(FactSource):
         return self._cached("sources", tuple(sorted(measures)))
 
     def derived(self, func, **kwargs):
-        """Return func(self, **kwargs) once per store version: func is a module-level function of the store alone."""
+        """Return func(self, **kwargs) once per store version: func is a module-level function of indicators that
+        reads the store through its first argument alone."""
         if outside_app():
             return func(self, **kwargs)
         return _cached_derived(

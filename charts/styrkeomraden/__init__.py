@@ -10,10 +10,6 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass, fields
 
-from flask import has_app_context
-
-from cache import cache
-from data.store import engine_for
 from i18n import tx
 from indicators import choices
 from indicators.choices import default_view, latest_year_with_industries
@@ -37,7 +33,6 @@ WOMEN = "women"
 QUALITATIVE = "qualitative"
 CHARTS = (*SPECIALISATION, RULE_CHART, WOMEN, HEATMAP, *DYNAMICS, ACADEMIC, TEST_AREAS, QUALITATIVE)
 REGION_LEVELS = ("nuts2", "lan", "kommun")
-DAY = 24 * 3600
 
 
 def region_rows(conn):
@@ -60,39 +55,30 @@ def data_region(values: dict | None) -> str:
     return COUNTIES[0] if region == SIDE_BY_SIDE else region
 
 
-def _no_cache() -> bool:
-    return not has_app_context()
-
-
 # What the data offers changes only with the store: kept per store version, so a page asks once.
-@cache.memoize(timeout=DAY, unless=_no_cache)
-def _choice(url: str, version: str, name: str, **kwargs):
-    with engine_for(url).connect() as conn:
-        source = CachedSource(conn, version)
-        if name == "default_view":
-            return default_view(source, **kwargs)
-        if name == "latest_year":
-            return latest_year_with_industries(source, "employees", kwargs["level"], kwargs["regions"])
-        return getattr(choices, name)(source, **kwargs)
+CHOICES = {
+    "default_view": default_view,
+    "latest_year": latest_year_with_industries,
+    "year_choices": choices.year_choices,
+    "level_choices": choices.level_choices,
+}
 
 
 def data_choice(conn, name: str, **kwargs):
-    """Return choices.<name>(**kwargs) (or the default view, the latest year) for the store, cached per version."""
-    source = CachedSource.for_request(conn)
-    if _no_cache():
-        return _choice.uncached(source.url, source.version, name, **kwargs)
-    return _choice(source.url, source.version, name, **kwargs)
+    """Return CHOICES[name](**kwargs) (the default view, the latest year, the years' and levels' flags) for the
+    store, kept per store version."""
+    return CachedSource.for_request(conn).derived(CHOICES[name], **kwargs)
 
 
 def default_level(conn, values=None) -> str:
     """Return the finest industry level with complete data for the region in the latest such year (A*10 today)."""
-    return data_choice(conn, "default_view", region=data_region(values))["level"] or "a10"
+    return data_choice(conn, "default_view", region=data_region(values), reference="00")["level"] or "a10"
 
 
 def latest_year(conn, values=None):
     """Return the latest year with data at the chosen level for the region and Sweden (else the latest of all)."""
     level = (values or {}).get("level") or default_level(conn, values)
-    year = data_choice(conn, "latest_year", level=level, regions=[data_region(values), "00"])
+    year = data_choice(conn, "latest_year", measure="employees", level=level, regions=[data_region(values), "00"])
     years = year_choices(conn)
     return year if year is not None else (years[-1] if years else None)
 
