@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from figures.overview import employment_lines, region_lines, stacked_bars
+from figures.overview import employment_lines, part_totals, region_lines, stacked_bars
 from figures.spec import ChartSpec
 from figures.style import empty_figure
 from i18n import fmt_number, fmt_signed_percent, tx
@@ -200,9 +200,11 @@ def rd_chart(conn, lang: str) -> ChartSpec:
             unit: frame["value"],
         }
     )
-    totals = latest.groupby("region")["value"].sum()
+    regions = sorted(latest["region"].unique())
+    totals = part_totals(latest, regions, len(RD_PARTS))
+    no_total = tx(lang, "uppgift saknas för någon sektor", "no data for some sector")
     summary = tx(lang, f"FoU-utgifter {year}, kr per invånare: ", f"R&D spending {year}, SEK per inhabitant: ") + (
-        "; ".join(f"{names.get(r, r)} {fmt_number(v, lang)}" for r, v in totals.items()) + "."
+        "; ".join(f"{names.get(r, r)} {no_total if v != v else fmt_number(v, lang)}" for r, v in totals.items()) + "."
     )
     subtitle = tx(
         lang,

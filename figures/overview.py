@@ -55,8 +55,16 @@ def region_lines(frame: pd.DataFrame, names: dict[str, str], lang: str, *, unit:
     return apply_base(fig, lang, height=340)
 
 
+def part_totals(frame: pd.DataFrame, regions: list[str], parts: int) -> pd.Series:
+    """Return each region's sum over the parts (frame: region, part, value); NaN where a part lacks a value."""
+    known = frame.dropna(subset=["value"])
+    complete = known.groupby("region")["part"].nunique().reindex(regions) == parts
+    return known.groupby("region")["value"].sum().reindex(regions).where(complete)
+
+
 def stacked_bars(frame: pd.DataFrame, names: dict[str, str], parts: dict[str, str], lang: str, *, unit: str):
-    """Return one horizontal bar per region, stacked by part (frame: region, part, value); totals written at the end."""
+    """Return one horizontal bar per region, stacked by part (frame: region, part, value); totals written at the end,
+    "uppgift saknas" where a part has no value (the bar then shows the parts there are, not a total)."""
     fig = go.Figure()
     regions = list(dict.fromkeys(frame["region"]))
     labels = [names.get(r, r) for r in regions]
@@ -72,21 +80,23 @@ def stacked_bars(frame: pd.DataFrame, names: dict[str, str], parts: dict[str, st
                 hovertemplate=f"%{{y}}<br>{label}: %{{x:,.0f}} {unit}<extra></extra>",
             )
         )
-    totals = frame.groupby("region")["value"].sum().reindex(regions)
+    totals = part_totals(frame, regions, len(parts))
+    ends = frame.groupby("region")["value"].sum().reindex(regions)  # where the bar ends, total or not
+    missing = tx(lang, "summa: uppgift saknas", "total: no data")
     fig.add_trace(
         go.Scatter(
             y=labels,
-            x=totals,
+            x=ends,
             mode="text",
-            text=[fmt_number(v, lang) for v in totals],
+            text=[missing if t != t else fmt_number(t, lang) for t in totals],
             textposition="middle right",
+            cliponaxis=False,  # a total near the end of the axis is written whole, not cut at the plot's edge
             showlegend=False,
             hoverinfo="skip",
         )
     )
     fig.update_layout(barmode="stack")
-    fig.update_xaxes(
-        title_text=unit, range=[0, float(totals.max()) * 1.2]
-    )  # room for the totals written after the bars
+    room = 1.6 if totals.isna().any() else 1.3  # room for the totals written after the bars
+    fig.update_xaxes(title_text=unit, range=[0, float(ends.max()) * room], tickformat=",.0f")
     fig.update_yaxes(autorange="reversed")
     return apply_base(fig, lang, height=260)

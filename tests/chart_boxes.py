@@ -20,9 +20,10 @@ BUSY_JS = """() => {
     return false;
 }"""
 
-# For every drawn chart: its box, its texts' boxes (non-empty, visible), the mode bar's box.
+# For every drawn chart: its box, its texts' boxes (non-empty, visible; with the plot area that clips a text,
+# where one does), the mode bar's box.
 # Boxes are page coordinates (scroll included), so charts below the fold compare as drawn.
-BOXES_JS = """() => {
+BOXES_JS = r"""() => {
     const box = el => {
         const r = el.getBoundingClientRect();
         return {x: r.left + window.scrollX, y: r.top + window.scrollY, w: r.width, h: r.height};
@@ -35,6 +36,20 @@ BOXES_JS = """() => {
         }
         return true;
     };
+    // The box a clip-path (Plotly's plot area, for traces drawn with cliponaxis) leaves visible, or null.
+    const clipped = el => {
+        for (let e = el; e && e.tagName !== 'svg'; e = e.parentElement) {
+            const m = /url\(["']?#([^"')]+)["']?\)/.exec((e.getAttribute && e.getAttribute('clip-path')) || '');
+            const rect = m && document.getElementById(m[1]) && document.getElementById(m[1]).querySelector('rect');
+            if (!rect) continue;
+            const at = (x, y) => new DOMPoint(x, y).matrixTransform(e.getScreenCTM());
+            const x = +(rect.getAttribute('x') || 0), y = +(rect.getAttribute('y') || 0);
+            const a = at(x, y), b = at(x + +rect.getAttribute('width'), y + +rect.getAttribute('height'));
+            return {x: Math.min(a.x, b.x) + window.scrollX, y: Math.min(a.y, b.y) + window.scrollY,
+                    w: Math.abs(b.x - a.x), h: Math.abs(b.y - a.y)};
+        }
+        return null;
+    };
     const out = [];
     for (const gd of document.querySelectorAll('.js-plotly-plot')) {
         if (!gd.offsetHeight || !gd.querySelector('.main-svg') || !(gd.data || []).length) continue;
@@ -46,7 +61,8 @@ BOXES_JS = """() => {
             if (!words || !visible(t)) continue;
             const b = box(t);
             if (b.w < 1 || b.h < 1) continue;
-            texts.push({text: words.slice(0, 60), kind: t.getAttribute('class') || t.parentElement.getAttribute('class') || '', ...b});
+            texts.push({text: words.slice(0, 60), kind: t.getAttribute('class') || t.parentElement.getAttribute('class') || '',
+                        clip: clipped(t), ...b});
         }
         const bar = gd.querySelector('.modebar');
         const barBox = bar && bar.offsetHeight && getComputedStyle(bar).display !== 'none' ? box(bar) : null;
@@ -92,6 +108,8 @@ def problems(chart: dict) -> list[str]:
     for t in texts:
         if _outside(t, chart["box"]):
             found.append(f"clipped: {t['text']!r} ({t['kind']})")
+        elif t.get("clip") and _outside(t, t["clip"]):
+            found.append(f"cut off by the plot area: {t['text']!r} ({t['kind']})")
     for i, a in enumerate(texts):
         for b in texts[i + 1 :]:
             if _overlap(a, b) > TOLERANCE:

@@ -69,3 +69,21 @@ def test_every_shipped_file_is_in_the_manifest_and_the_readme_is_generated_from_
         "data/real/README.md is out of date: python -m data shipped --readme > data/real/README.md"
     )
     assert MANIFEST.name == "manifest.toml"
+
+
+def test_a_county_missing_one_sector_of_rd_gets_no_total_written_at_its_bar():
+    from figures.overview import stacked_bars
+
+    frame = pd.DataFrame(
+        {
+            "region": ["17", "17", "17", "20", "20", "20"],
+            "part": ["business", "public", "university"] * 2,
+            "value": [3700.0, 100.0, 1571.0, 2400.0, None, 600.0],  # Dalarna's public sector not published
+        }
+    )
+    names = {"17": "Värmlands län", "20": "Dalarnas län"}
+    parts = {"business": "Företag", "public": "Offentlig sektor", "university": "Universitet och högskolor"}
+    figure = stacked_bars(frame, names, parts, "sv", unit="kr per invånare").to_plotly_json()
+    written = next(t for t in figure["data"] if t.get("mode") == "text")
+    assert list(written["text"]) == ["5\xa0371", "summa: uppgift saknas"]  # never 3 000 as if it were the total
+    assert written["cliponaxis"] is False

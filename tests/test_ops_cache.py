@@ -13,7 +13,7 @@ from indicators.source import CachedSource
 from tests.backends import redis_test_url
 from tests.import_helpers import run_cli
 from tests.milstolpar_support import app_on
-from web.caching import PRUNE_SLACK, BoundedFileSystemCache, code_version
+from web.caching import PRUNE_SLACK, BoundedFileSystemCache, code_version, fingerprint
 
 CSV = "region,industry,year,measure,value\n17,C,2019,employees,{value}\n"
 
@@ -178,3 +178,21 @@ def test_the_file_cache_looks_over_its_directory_after_a_share_of_its_bound_not_
         assert total <= 1_000_000 * (1 + PRUNE_SLACK)  # over the bound by at most the slack, at any moment
     assert 20 <= len(looks) <= 70  # about one look per 50 kB written, the first write included
     assert bounded.get("answer599") == b"x" * 5_000 and bounded.get("answer0") is None
+
+
+def test_a_release_that_changes_any_package_of_the_app_gets_a_new_cache_key(tmp_path):
+    # Cached answers are kept under the code's fingerprint: a release that changed only a chart builder
+    # (charts/) used to keep the old fingerprint, so every worker went on serving the old charts.
+    for name in ("app.py", "charts/__init__.py", "charts/start.py", "web/__init__.py", "tests/__init__.py"):
+        (tmp_path / name).parent.mkdir(exist_ok=True)
+        (tmp_path / name).write_text(f"# {name}\n")
+    before = fingerprint(tmp_path)
+    (tmp_path / "tests/test_x.py").write_text("def test(): pass\n")
+    assert fingerprint(tmp_path) == before  # the tests make no answer
+    (tmp_path / "charts/start.py").write_text("TOTALS_WRITTEN_WHOLE = True\n")
+    assert fingerprint(tmp_path) != before
+    (tmp_path / "newpackage").mkdir()
+    (tmp_path / "newpackage/__init__.py").write_text("")
+    changed = fingerprint(tmp_path)
+    (tmp_path / "newpackage/words.py").write_text("X = 1\n")
+    assert fingerprint(tmp_path) != changed

@@ -9,7 +9,9 @@ from __future__ import annotations
 import pytest
 
 import charts
+from app import create_app
 from figures.style import HEADING_CHARS
+from tests.browser import LiveServer
 from tests.chart_boxes import chart_problems, drawn_charts, settle
 from tests.export_support import example_app
 
@@ -44,6 +46,31 @@ def test_every_chart_text_is_inside_its_chart_and_clear_of_the_others(phone, pat
     assert all(c["box"]["w"] <= PHONE["width"] for c in drawn)  # no chart wider than the phone
     assert chart_problems(page) == {}
     assert page.locator(".modebar").count() == 0  # no mode bar over the legends
+
+
+REAL_VIEWS = {"/": 4, "/uppfoljning": 1}  # the shipped statistics: other numbers, other label widths
+
+
+@pytest.fixture(scope="module")
+def real_phone(browser, real_store_url):
+    app = create_app({"DATABASE_URL": real_store_url, "TESTING": True, "SECRET_KEY": "test"})
+    with LiveServer(app.server) as server:
+        context = browser.new_context(viewport=PHONE, device_scale_factor=1)
+        page = context.new_page()
+        page.set_default_timeout(30_000)
+        yield server.url, page
+        context.close()
+
+
+@pytest.mark.parametrize("path", list(REAL_VIEWS))
+def test_with_the_shipped_statistics_every_chart_text_is_inside_its_chart(real_phone, path):
+    base, page = real_phone
+    page.goto(base + path)
+    settle(page)
+    drawn = drawn_charts(page)
+    assert len(drawn) == REAL_VIEWS[path], [c["id"] for c in drawn]
+    assert all(c["texts"] for c in drawn)
+    assert chart_problems(page) == {}
 
 
 def test_the_phase_history_shows_the_newest_year_first(phone):

@@ -30,20 +30,27 @@ from cache import cache
 
 log = logging.getLogger(__name__)
 PROJECT_DIR = Path(__file__).resolve().parent.parent
-CODE_DIRS = ("auth", "callbacks", "data", "figures", "indicators", "layouts", "web")
+NOT_SERVED = {"tests", "bench"}  # packages beside the app that never make an answer
 PRUNE_TO = 0.8  # after pruning, the cache holds at most this share of its bound
 PRUNE_SLACK = 0.05  # a worker looks over the directory after writing this share of the bound since its last look
 
 
-@lru_cache(maxsize=1)
-def code_version() -> str:
-    """Return a short fingerprint of the project's Python code (the same on every machine with the same code)."""
+def fingerprint(project: Path) -> str:
+    """Return a short fingerprint of the Python code of the app in project: its top-level modules and every package
+    (a directory with __init__.py) but the tests'. A new package is counted without being listed anywhere."""
+    packages = sorted(p.parent for p in project.glob("*/__init__.py") if p.parent.name not in NOT_SERVED)
+    files = sorted(project.glob("*.py")) + sorted(p for d in packages for p in d.rglob("*.py"))
     digest = hashlib.sha256()
-    files = sorted(PROJECT_DIR.glob("*.py")) + sorted(p for d in CODE_DIRS for p in (PROJECT_DIR / d).rglob("*.py"))
     for path in files:
-        digest.update(str(path.relative_to(PROJECT_DIR)).encode())
+        digest.update(str(path.relative_to(project)).encode())
         digest.update(path.read_bytes())
     return digest.hexdigest()[:12]
+
+
+@lru_cache(maxsize=1)
+def code_version() -> str:
+    """Return the fingerprint of this project's code (the same on every machine with the same code)."""
+    return fingerprint(PROJECT_DIR)
 
 
 class BoundedFileSystemCache(FileSystemCache):
