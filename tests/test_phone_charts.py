@@ -26,26 +26,36 @@ VIEWS = {  # path: the charts the page draws there (a matrix shown as an HTML ta
 }
 
 
-@pytest.fixture(scope="module")
-def phone(browser, live_server):
+def phone_page(browser, url: str):
+    """Yield (url, a page at 375 px) for a module's visits."""
     context = browser.new_context(viewport=PHONE, device_scale_factor=1)
     page = context.new_page()
     page.set_default_timeout(30_000)
-    yield live_server.url, page
+    yield url, page
     context.close()
 
 
-@pytest.mark.parametrize("path", list(VIEWS))
-def test_every_chart_text_is_inside_its_chart_and_clear_of_the_others(phone, path):
+@pytest.fixture(scope="module")
+def phone(browser, live_server):
+    yield from phone_page(browser, live_server.url)
+
+
+def check_charts(phone, path: str, expected: int) -> None:
+    """Open path and assert: the expected charts drawn, each text inside its chart and clear of the others."""
     base, page = phone
     page.goto(base + path)
     settle(page)
     drawn = drawn_charts(page)
-    assert len(drawn) == VIEWS[path], [c["id"] for c in drawn]
+    assert len(drawn) == expected, [c["id"] for c in drawn]
     assert all(c["texts"] for c in drawn)  # the check read the charts' words, not empty boxes
     assert all(c["box"]["w"] <= PHONE["width"] for c in drawn)  # no chart wider than the phone
     assert chart_problems(page) == {}
     assert page.locator(".modebar").count() == 0  # no mode bar over the legends
+
+
+@pytest.mark.parametrize("path", list(VIEWS))
+def test_every_chart_text_is_inside_its_chart_and_clear_of_the_others(phone, path):
+    check_charts(phone, path, VIEWS[path])
 
 
 REAL_VIEWS = {"/": 4, "/uppfoljning": 1}  # the shipped statistics: other numbers, other label widths
@@ -55,22 +65,12 @@ REAL_VIEWS = {"/": 4, "/uppfoljning": 1}  # the shipped statistics: other number
 def real_phone(browser, real_store_url):
     app = create_app({"DATABASE_URL": real_store_url, "TESTING": True, "SECRET_KEY": "test"})
     with LiveServer(app.server) as server:
-        context = browser.new_context(viewport=PHONE, device_scale_factor=1)
-        page = context.new_page()
-        page.set_default_timeout(30_000)
-        yield server.url, page
-        context.close()
+        yield from phone_page(browser, server.url)
 
 
 @pytest.mark.parametrize("path", list(REAL_VIEWS))
 def test_with_the_shipped_statistics_every_chart_text_is_inside_its_chart(real_phone, path):
-    base, page = real_phone
-    page.goto(base + path)
-    settle(page)
-    drawn = drawn_charts(page)
-    assert len(drawn) == REAL_VIEWS[path], [c["id"] for c in drawn]
-    assert all(c["texts"] for c in drawn)
-    assert chart_problems(page) == {}
+    check_charts(real_phone, path, REAL_VIEWS[path])
 
 
 def test_the_phase_history_shows_the_newest_year_first(phone):
