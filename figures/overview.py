@@ -68,21 +68,25 @@ def stacked_bars(frame: pd.DataFrame, names: dict[str, str], parts: dict[str, st
     fig = go.Figure()
     regions = list(dict.fromkeys(frame["region"]))
     labels = [names.get(r, r) for r in regions]
+    base = pd.Series(0.0, index=regions)  # each part starts where the known parts before it end
     for i, (part, label) in enumerate(parts.items()):
-        rows = frame[frame["part"] == part].set_index("region").reindex(regions)
+        values = frame[frame["part"] == part].set_index("region")["value"].reindex(regions)
         fig.add_trace(
             go.Bar(
                 y=labels,
-                x=rows["value"],
+                x=values,
+                base=list(base),  # Plotly's own stacking starts a part after a missing one at 0
                 name=label,
                 orientation="h",
                 marker_color=PARTS_PALETTE[i % len(PARTS_PALETTE)],
-                hovertemplate=f"%{{y}}<br>{label}: %{{x:,.0f}} {unit}<extra></extra>",
+                customdata=values,
+                hovertemplate=f"%{{y}}<br>{label}: %{{customdata:,.0f}} {unit}<extra></extra>",
             )
         )
+        base += values.fillna(0.0)
     totals = part_totals(frame, regions, len(parts))
     ends = frame.groupby("region")["value"].sum().reindex(regions)  # where the bar ends, total or not
-    missing = tx(lang, "summa: uppgift saknas", "total: no data")
+    missing = tx(lang, "summa:<br>uppgift saknas", "total:<br>no data")  # two short lines: room on a phone
     fig.add_trace(
         go.Scatter(
             y=labels,
@@ -95,8 +99,8 @@ def stacked_bars(frame: pd.DataFrame, names: dict[str, str], parts: dict[str, st
             hoverinfo="skip",
         )
     )
-    fig.update_layout(barmode="stack")
-    room = 1.6 if totals.isna().any() else 1.3  # room for the totals written after the bars
+    fig.update_layout(barmode="overlay")  # stacked by the bases above
+    room = 1.5 if totals.isna().any() else 1.3  # room for the totals written after the bars
     fig.update_xaxes(title_text=unit, range=[0, float(ends.max()) * room], tickformat=",.0f")
     fig.update_yaxes(autorange="reversed")
     return apply_base(fig, lang, height=260)

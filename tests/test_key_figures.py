@@ -85,5 +85,7 @@ def test_a_county_missing_one_sector_of_rd_gets_no_total_written_at_its_bar():
     parts = {"business": "Företag", "public": "Offentlig sektor", "university": "Universitet och högskolor"}
     figure = stacked_bars(frame, names, parts, "sv", unit="kr per invånare").to_plotly_json()
     written = next(t for t in figure["data"] if t.get("mode") == "text")
-    assert list(written["text"]) == ["5\xa0371", "summa: uppgift saknas"]  # never 3 000 as if it were the total
+    assert list(written["text"]) == ["5\xa0371", "summa:<br>uppgift saknas"]  # never 3 000 as if it were the total
     assert written["cliponaxis"] is False
+    university = next(t for t in figure["data"] if t.get("name") == "Universitet och högskolor")
+    assert list(university["base"]) == [3800.0, 2400.0]  # Dalarna's part after the missing one starts at its end
