@@ -86,10 +86,16 @@
         return "";
     }
 
+    // The phone menu opens and closes in the browser: no round trip to the server for a menu.
+    function toggleNav(clicks, isOpen) {
+        return [!isOpen, isOpen ? "false" : "true"];
+    }
+
     window.dash_clientside = window.dash_clientside || {};
     window.dash_clientside.s3 = Object.assign(window.dash_clientside.s3 || {}, {
         syncUrlAndFilters: syncUrlAndFilters,
         otherLanguage: otherLanguage,
-        title: title
+        title: title,
+        toggleNav: toggleNav
     });
 })();

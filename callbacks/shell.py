@@ -30,11 +30,6 @@ def route(pathname, search, lang):
     return content, notice(notices, lang), defaults
 
 
-def toggle_nav(n_clicks, is_open):
-    """Open and close the navigation on narrow screens."""
-    return (not is_open), ("false" if is_open else "true")
-
-
 TITLES = json.dumps({v.path: {"sv": v.title_sv, "en": v.title_en} for v in VIEWS})
 
 
@@ -48,13 +43,15 @@ def register(app) -> None:
         State(ids.LANG, "data"),
         prevent_initial_call=True,
     )(route)
-    app.callback(
+    # The phone menu opens and closes in the browser, at once, whatever the server is doing.
+    app.clientside_callback(
+        ClientsideFunction(namespace="s3", function_name="toggleNav"),
         Output(ids.NAV_COLLAPSE, "is_open"),
         Output(ids.NAV_TOGGLER, "aria-expanded"),
         Input(ids.NAV_TOGGLER, "n_clicks"),
         State(ids.NAV_COLLAPSE, "is_open"),
         prevent_initial_call=True,
-    )(toggle_nav)
+    )
     # Filters -> address, and address -> filters on back/forward: in the browser (assets/10-shell.js).
     app.clientside_callback(
         ClientsideFunction(namespace="s3", function_name="syncUrlAndFilters"),

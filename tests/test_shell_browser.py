@@ -70,9 +70,12 @@ def test_the_menu_button_opens_the_navigation_on_a_phone_by_keyboard_and_by_touc
     # the button's three lines are drawn dark on the white bar (not white on white)
     icon = toggler.locator(".navbar-toggler-icon").screenshot()
     assert Image.open(io.BytesIO(icon)).convert("L").getextrema()[0] < 100
+    asked = len(watched.callbacks)
     page.keyboard.press("Enter")
     link.wait_for(state="visible")
     assert toggler.get_attribute("aria-expanded") == "true"
+    # the menu opens in the browser: nothing is asked of the server (a slow connection would delay it)
+    assert watched.callbacks[asked:] == []
     tab_to(page, "e => e.innerText === 'Klusterkartering'", limit=10)
     page.keyboard.press("Enter")
     page.wait_for_url("**/klusterkartering")
@@ -86,6 +89,7 @@ def test_the_menu_button_opens_the_navigation_on_a_phone_by_keyboard_and_by_touc
         )
         link.wait_for(state="hidden")
     button.click()
+    page.wait_for_selector("#shell-nav-collapse.show")  # open, the animation over
     page.locator("#shell-nav").get_by_role("link", name="Milstolpar", exact=True).click()
     page.wait_for_url("**/milstolpar")
     page.wait_for_selector("h1:has-text('Milstolpar')")
