@@ -8,7 +8,7 @@ PORT ?= 8050
 STORE := data/s3.sqlite
 STORE_SOURCES := data/schema.py data/classifications.py data/content.py data/plan.py data/example.py data/example_rows.py data/example_assessments.py data/build.py data/measures.py data/real.py $(wildcard data/real/*) $(wildcard data/importing/*.py)
 
-.PHONY: run dev test test-unit test-browser lint format browser bench clean
+.PHONY: run dev test test-unit test-browser lint format browser bench clean plotly-bundle
 
 # gunicorn (web/serve.py): WEB_CONCURRENCY workers (2), WEB_THREADS threads each (4).
 run: $(VENV)/.installed $(STORE)
@@ -38,6 +38,11 @@ browser:
 		SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
 		$$SUDO apt-get update -q && $$SUDO apt-get install -y -q chromium chromium-driver; \
 	fi
+
+# The page's plotly.js: only the trace types the views draw (web/plotly_bundle/entry.js), built with esbuild
+# from the pinned npm packages into assets/vendor/. Committed; needed only when the trace types change.
+plotly-bundle:
+	cd web/plotly_bundle && npm ci --no-audit --no-fund --ignore-scripts && node build.js && rm -rf node_modules
 
 lint: $(VENV)/.test-installed
 	$(VENV)/bin/ruff check .

@@ -48,6 +48,14 @@ class S3Dash(Dash):
         # Dash wraps its scripts in a <footer>: a second contentinfo landmark next to the page's own.
         html = html.replace("<footer>", '<div class="dash-scripts">', 1).replace("</footer>", "</div>", 1)
         html = html.replace("Loading...", "Laddar …" if lang == "sv" else "Loading …", 1)
+        # Dash's renderer asks for the page's layout and callbacks only once its scripts have run: ask now,
+        # while they load and run (the renderer's own requests take the preloaded answers).
+        prefix = self.config.requests_pathname_prefix
+        preload = "".join(
+            f'<link rel="preload" href="{prefix}{name}" as="fetch" crossorigin="anonymous">'
+            for name in ("_dash-layout", "_dash-dependencies")
+        )
+        html = html.replace("</head>", preload + "</head>", 1)
         return html.replace("<html>", f'<html lang="{lang}">', 1)
 
 

@@ -184,6 +184,23 @@ UNUSED_SCRIPTS = (
 )
 
 
+def test_the_page_asks_for_its_layout_while_its_scripts_load_and_only_once(watched):
+    warnings = []
+    watched.page.on("console", lambda m: m.type == "warning" and warnings.append(m.text))
+    page = watched.goto("/styrkeomraden")
+    asked = page.evaluate(
+        """() => performance.getEntriesByType('resource').filter(e => /_dash-(layout|dependencies)$/.test(e.name))
+            .map(e => [e.name.split('/').pop(), e.startTime])"""
+    )
+    scripts_run = page.evaluate("performance.getEntriesByType('navigation')[0].domContentLoadedEventStart")
+    # once each: Dash's renderer takes the answers the page asked for in its head (a second request would show)
+    assert sorted(name for name, _ in asked) == ["_dash-dependencies", "_dash-layout"]
+    assert all(start < scripts_run for _, start in asked), asked  # asked while the scripts still load and run
+    page.wait_for_timeout(3500)  # Chromium warns about a preloaded answer nobody took after about three seconds
+    assert [w for w in warnings if "preload" in w] == []
+    assert page.locator("#styrkeomraden-bubble-graph .scatterlayer .point").count() > 10
+
+
 @pytest.mark.parametrize("path", ["/", "/uppfoljning"])  # the start page and the most text (80 kB of tables)
 def test_a_page_loads_only_the_scripts_its_charts_and_words_use(watched, path):
     scripts = []
@@ -191,5 +208,5 @@ def test_a_page_loads_only_the_scripts_its_charts_and_words_use(watched, path):
     page = watched.goto(path)
     assert page.locator("#main .chart-card").count() > 0
     assert page.locator("#main .chart-head .chart-title").first.inner_text().strip()  # the inert parts are drawn
-    assert any("plotly-cartesian" in url for url in scripts)
+    assert any("plotly-s3" in url for url in scripts)
     assert [url for url in scripts if any(name in url for name in UNUSED_SCRIPTS)] == []

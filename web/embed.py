@@ -29,7 +29,7 @@ from layouts.static_html import to_html
 
 log = logging.getLogger(__name__)
 STATIC = Path(__file__).resolve().parent / "static"
-PLOTLY_BUNDLE = "/assets/vendor/plotly-cartesian-4.1.1.min.js"
+PLOTLY_BUNDLE = "/assets/vendor/plotly-s3-4.1.1.min.js"
 ORIGIN = re.compile(r"^https?://[A-Za-z0-9.-]+(:[0-9]{1,5})?$")
 SITE_NAME = ("Smart specialisering i Norra Mellansverige", "Smart specialisation in North Middle Sweden")
 

@@ -1,0 +1,54 @@
+"""The page's plotly.js draws every chart the views show: the bundle (assets/vendor, built from web/plotly_bundle
+by `make plotly-bundle`) holds only the trace types in use, so a chart of a new type must be added to it."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from app import create_app
+from charts.views import VIEWS
+from tests.dash_json import find_all, page_layout
+
+ROOT = Path(__file__).resolve().parent.parent
+VENDOR = ROOT / "assets" / "vendor"
+
+
+def shipped_bundle() -> Path:
+    (bundle,) = VENDOR.glob("plotly-*.min.js")  # one plotly.js, or the page would load two
+    return bundle
+
+
+def bundle_traces() -> set[str]:
+    """Return the trace types the shipped bundle registers (each trace module says so in its own words)."""
+    return set(re.findall(r'moduleType:"trace",name:"(\w+)"', shipped_bundle().read_text(encoding="utf-8")))
+
+
+def test_the_shipped_bundle_is_the_one_its_recipe_builds():
+    entry = (ROOT / "web" / "plotly_bundle" / "entry.js").read_text(encoding="utf-8")
+    registered = set(re.findall(r"require\('plotly\.js/lib/(\w+)'\)", entry)) - {"core"}
+    assert bundle_traces() == registered | {"scatter"}  # scatter is part of plotly.js's core
+    assert shipped_bundle().read_text(encoding="utf-8").startswith("/**\n* plotly.js (scatter, bar, heatmap")
+
+
+@pytest.fixture(scope="module")
+def real_app(real_store_url):
+    return create_app({"DATABASE_URL": real_store_url, "TESTING": True, "SECRET_KEY": "test"})
+
+
+# Every view at its address, and Styrkeområden also for the three counties side by side and for one county.
+ADDRESSES = [v.path for v in VIEWS] + ["/styrkeomraden?region=lanen", "/styrkeomraden?region=20"]
+
+
+def test_every_chart_a_page_draws_has_its_trace_types_in_the_page_s_plotly(real_app):
+    client = real_app.server.test_client()  # the shipped statistics, and the example records of the other views
+    available, drawn = bundle_traces(), {}
+    for address in ADDRESSES:
+        for graph in find_all(page_layout(client, address), "Graph"):
+            for trace in (graph["props"].get("figure") or {}).get("data") or []:
+                drawn.setdefault(trace.get("type", "scatter"), set()).add(graph["props"]["id"])
+    assert {"scatter", "bar", "heatmap"} <= set(drawn)  # the check sees the charts it is about
+    missing = {t: sorted(where) for t, where in drawn.items() if t not in available}
+    assert missing == {}, f"trace types the page's plotly.js cannot draw: {missing}"
