@@ -3,11 +3,13 @@ by `make plotly-bundle`) holds only the trace types in use, so a chart of a new 
 
 from __future__ import annotations
 
+import json
 import re
 from pathlib import Path
 
 import pytest
 
+import charts
 from app import create_app
 from charts.views import VIEWS
 from tests.dash_json import find_all, page_layout
@@ -52,3 +54,27 @@ def test_every_chart_a_page_draws_has_its_trace_types_in_the_page_s_plotly(real_
     assert {"scatter", "bar", "heatmap"} <= set(drawn)  # the check sees the charts it is about
     missing = {t: sorted(where) for t, where in drawn.items() if t not in available}
     assert missing == {}, f"trace types the page's plotly.js cannot draw: {missing}"
+
+
+def test_every_embedded_chart_is_drawn_by_the_page_s_plotly_or_written_as_html(real_app):
+    client = real_app.server.test_client()
+    available, missing = bundle_traces(), {}
+    for view in (v for v in VIEWS if v.charts_module):
+        for key in charts.chart_keys(view.key):
+            page = client.get(f"/embed/{view.key}/{key}").get_data(as_text=True)
+            found = re.search(r'<script type="application/json" id="chart-figure">(.*?)</script>', page, re.S)
+            if found is None:  # written as HTML: a matrix, a list
+                assert 'class="chart-matrix"' in page or 'class="chart-list"' in page, f"{view.key}/{key}"
+                continue
+            for trace in json.loads(found.group(1)).get("data") or []:
+                if trace.get("type", "scatter") not in available:
+                    missing.setdefault(trace.get("type"), []).append(f"{view.key}/{key}")
+    assert missing == {}, f"embedded charts the page's plotly.js cannot draw: {missing}"
+
+
+def test_the_embedded_milestone_list_is_a_table_of_every_milestone_shown(real_app):
+    client = real_app.server.test_client()
+    page = client.get("/embed/milstolpar/list").get_data(as_text=True)
+    assert 'id="chart-figure"' not in page  # not a Plotly table, which the page's plotly.js does not have
+    listed = client.get("/export/milstolpar/list.csv").get_data(as_text=True).strip().splitlines()
+    assert page.count("<tr") == len(listed)  # a header row and one row per milestone, as in the CSV

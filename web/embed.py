@@ -22,6 +22,7 @@ import charts
 from charts.params import InvalidParam, parse, query_dict
 from charts.views import VIEWS_BY_KEY
 from data.store import current_engine
+from figures.export_pages import table_trace
 from i18n import PLOTLY_OFFLINE, plotly_locale, tx
 from layouts import matrix
 from layouts.card import data_table, example_badge
@@ -96,6 +97,8 @@ def figure_part(spec, lang: str) -> str:
     if spec.page is not None:
         kind, args = spec.page
         return f'<div class="chart-matrix">{to_html(matrix.RENDERERS[kind](lang=lang, **args))}</div>'
+    if table_trace(spec.figure_dict()) is not None:  # a list (Milstolpar's): its table, as the view shows it
+        return f'<div class="chart-list">{data_table(spec.table, lang, spec.title).html}</div>'
     height = spec.figure_size()[1]
     style = f' style="height: {int(height)}px"' if height else ""
     config = {"displaylogo": False, "responsive": True, **plotly_locale(lang), **PLOTLY_OFFLINE}
@@ -112,7 +115,12 @@ def card_page(spec, view: str, lang: str, canonical: str) -> str:
     badge_html = to_html(badge) if badge is not None else ""
     full = flask.request.host_url.rstrip("/") + VIEWS_BY_KEY[view].path + canonical
     notes = "".join(f'<p class="chart-note">{escape(n)}</p>' for n in spec.notes)
-    table = data_table(spec.table, lang, spec.title).html
+    table = (
+        ""
+        if table_trace(spec.figure_dict()) is not None  # the chart is the table already
+        else f'<details class="chart-table"><summary>{escape(tx(lang, "Visa tabell", "Show table"))}</summary>'
+        f"{data_table(spec.table, lang, spec.title).html}</details>"
+    )
     subtitle = f'<p class="chart-subtitle">{escape(spec.subtitle)}</p>' if spec.subtitle else ""
     stylesheets = '<link rel="stylesheet" href="/assets/25-matrix.css">' if spec.page is not None else ""
     return f"""<!doctype html>
@@ -125,7 +133,7 @@ def card_page(spec, view: str, lang: str, canonical: str) -> str:
 <div class="chart-head"><h1 id="chart-title">{escape(spec.title)}</h1>{badge_html}</div>{subtitle}
 <figure>{figure_part(spec, lang)}<figcaption class="chart-summary">{escape(spec.summary)}</figcaption></figure>
 {notes}
-<details class="chart-table"><summary>{escape(tx(lang, "Visa tabell", "Show table"))}</summary>{table}</details>
+{table}
 <footer class="chart-footer"><p class="chart-source">{escape(spec.source)} {badge_html}</p>
 <p><a href="{escape(full)}" target="_blank" rel="noopener">{escape(tx(lang, "Se hela vyn", "See the full view"))}: {escape(VIEWS_BY_KEY[view].title(lang))} – {escape(tx(lang, *SITE_NAME))}</a></p></footer>
 </main></body></html>"""
