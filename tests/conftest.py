@@ -147,6 +147,12 @@ def app(store_url):
     return create_app({"DATABASE_URL": store_url, "TESTING": True, "SECRET_KEY": "test"})
 
 
+@pytest.fixture(scope="session")
+def real_app(real_store_url):
+    """Return the dashboard on the default store: the shipped statistics and the example records."""
+    return create_app({"DATABASE_URL": real_store_url, "TESTING": True, "SECRET_KEY": "test"})
+
+
 @pytest.fixture()
 def client(app):
     return app.server.test_client()

@@ -13,7 +13,6 @@ import pandas as pd
 import pytest
 
 import charts
-from app import create_app
 from data.store import engine_for
 from indicators.gender_areas import area_gender, gender_balance, summed_share
 from indicators.source import FactSource
@@ -160,9 +159,8 @@ def test_the_cluster_criteria_name_gender_equality(real_conn):
     assert "Jämställdhet:" in spec.summary
 
 
-def test_the_methods_page_says_which_data_has_sex_and_cites_the_s3_platform(real_store_url):
-    app = create_app({"DATABASE_URL": real_store_url, "TESTING": True, "SECRET_KEY": "test"})
-    text = layout_text(app.server.test_client(), "/om-data-och-metod")
+def test_the_methods_page_says_which_data_has_sex_and_cites_the_s3_platform(real_app):
+    text = layout_text(real_app.server.test_client(), "/om-data-och-metod")
     assert "Företagsenkäten frågar inte efter de svarandes kön" in text
     assert "Uppföljningsmodellen" in text and "S3-plattformen" in text and "DG JRC" in text
     assert "Smart Specialisation Platform (S3 Platform)" in text  # the reference, in its own language

@@ -19,7 +19,6 @@ from pptx import Presentation
 from sqlalchemy import delete
 
 import charts
-from app import create_app
 from data import schema as s
 from data.store import engine_for
 from indicators.monitoring import area_progress, baseline_year, compare, finest_codes, growth_bounds
@@ -32,11 +31,6 @@ REAL = Path(__file__).resolve().parent.parent / "data" / "real"
 WCAG_21_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 PPTX = "application/vnd.openxmlformats-officedocument.presentationml.presentation"
-
-
-@pytest.fixture(scope="module")
-def real_app(real_store_url):
-    return create_app({"DATABASE_URL": real_store_url, "TESTING": True, "SECRET_KEY": "test"})
 
 
 @pytest.fixture(scope="module")

@@ -9,7 +9,6 @@ from __future__ import annotations
 import pytest
 
 import charts
-from app import create_app
 from figures.style import HEADING_CHARS
 from tests.browser import LiveServer
 from tests.chart_boxes import chart_problems, drawn_charts, settle
@@ -62,9 +61,8 @@ REAL_VIEWS = {"/": 4, "/styrkeomraden": 5, "/uppfoljning": 1}  # the shipped sta
 
 
 @pytest.fixture(scope="module")
-def real_phone(browser, real_store_url):
-    app = create_app({"DATABASE_URL": real_store_url, "TESTING": True, "SECRET_KEY": "test"})
-    with LiveServer(app.server) as server:
+def real_phone(browser, real_app):
+    with LiveServer(real_app.server) as server:
         yield from phone_page(browser, server.url)
 
 

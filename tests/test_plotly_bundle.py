@@ -7,10 +7,7 @@ import json
 import re
 from pathlib import Path
 
-import pytest
-
 import charts
-from app import create_app
 from charts.views import VIEWS
 from tests.dash_json import find_all, page_layout
 
@@ -33,11 +30,6 @@ def test_the_shipped_bundle_is_the_one_its_recipe_builds():
     registered = set(re.findall(r"require\('plotly\.js/lib/(\w+)'\)", entry)) - {"core"}
     assert bundle_traces() == registered | {"scatter"}  # scatter is part of plotly.js's core
     assert shipped_bundle().read_text(encoding="utf-8").startswith("/**\n* plotly.js (scatter, bar, heatmap")
-
-
-@pytest.fixture(scope="module")
-def real_app(real_store_url):
-    return create_app({"DATABASE_URL": real_store_url, "TESTING": True, "SECRET_KEY": "test"})
 
 
 # Every view at its address, and Styrkeområden also for the three counties side by side and for one county.
