@@ -20,6 +20,7 @@ from dash import Dash
 import callbacks
 import web
 from charts.params import query_dict
+from charts.views import view_for_path
 from data.store import current_engine, database_url
 from i18n import request_lang
 from indicators.facts import datasets
@@ -28,6 +29,7 @@ from layouts.page import notice as shell_notice
 from layouts.pages import content_for
 
 HERE = Path(__file__).resolve().parent
+GRAPH_CHUNK = "_dash-component-suites/dash/dcc/async-graph.js"  # dcc.Graph's lazily loaded code
 log = logging.getLogger(__name__)
 
 
@@ -55,6 +57,11 @@ class S3Dash(Dash):
             f'<link rel="preload" href="{prefix}{name}" as="fetch" crossorigin="anonymous">'
             for name in ("_dash-layout", "_dash-dependencies")
         )
+        view = view_for_path(flask.request.path) if flask.has_request_context() else None
+        if view is not None and view.charts_module:
+            # dcc.Graph's code comes in a chunk of its own that dcc asks for once a graph is laid out
+            # (revalidated on every visit: its address has no version): ask for it with the rest.
+            preload += f'<link rel="preload" href="{prefix}{GRAPH_CHUNK}" as="script">'
         html = html.replace("</head>", preload + "</head>", 1)
         return html.replace("<html>", f'<html lang="{lang}">', 1)
 

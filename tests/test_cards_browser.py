@@ -187,12 +187,13 @@ UNUSED_SCRIPTS = (
 def test_the_page_asks_for_its_layout_while_its_scripts_load_and_only_once(watched):
     page = watched.goto("/klusterkartering")
     asked = page.evaluate(
-        """() => performance.getEntriesByType('resource').filter(e => /_dash-(layout|dependencies)$/.test(e.name))
+        """() => performance.getEntriesByType('resource')
+            .filter(e => /(_dash-layout|_dash-dependencies|async-graph\\.js)$/.test(e.name))
             .map(e => [e.name.split('/').pop(), e.startTime])"""
     )
     scripts_run = page.evaluate("performance.getEntriesByType('navigation')[0].domContentLoadedEventStart")
-    # once each: Dash's renderer takes the answers the page asked for in its head (a second request would show)
-    assert sorted(name for name, _ in asked) == ["_dash-dependencies", "_dash-layout"]
+    # once each: Dash's renderer and dcc take what the page asked for in its head (a second request would show)
+    assert sorted(name for name, _ in asked) == ["_dash-dependencies", "_dash-layout", "async-graph.js"]
     assert all(start < scripts_run for _, start in asked), asked  # asked while the scripts still load and run
     assert page.locator("#klusterkartering-portfolio-graph .scatterlayer .point").count() > 5
     assert watched.console_errors == []

@@ -118,3 +118,11 @@ def test_an_unknown_address_says_so_in_the_page(client, lang, words):
 def test_a_referer_from_another_site_does_not_choose_the_page(client):
     page = page_layout(client, "/styrkeomraden", Referer="http://elsewhere.example/milstolpar")
     assert find(page, ids.CONTENT)["props"].get("children") is None  # left to the router in the browser
+
+
+@pytest.mark.parametrize("view", VIEWS, ids=lambda v: v.key)
+def test_a_page_asks_in_its_head_for_what_it_will_draw_with(client, view):
+    head = client.get(view.path).get_data(as_text=True).split("</head>")[0]
+    assert 'href="/_dash-layout" as="fetch"' in head and 'href="/_dash-dependencies" as="fetch"' in head
+    # dcc.Graph's code only where there are graphs: elsewhere Chromium would warn of a preload nobody used
+    assert ("/dash/dcc/async-graph.js" in head) == (view.charts_module is not None)
