@@ -260,3 +260,12 @@ def test_make_dev_starts_with_dashs_debugging_tools_and_no_call_to_another_host(
     )
     assert config["ui"] is True and config["props_check"] is True
     assert config["disable_version_check"] is True  # the tools would ask plotly.com for Dash's newest version
+
+
+def test_a_browser_may_keep_a_file_a_year_when_its_address_carries_its_version(client):
+    page = client.get("/").get_data(as_text=True)
+    icon = re.search(r'href="(/_favicon\.ico\?v=[^"]+)"', page).group(1)  # Dash's: fetched whole on every visit before
+    asset = re.search(r'href="(/assets/[^"]+\?m=[^"]+)"', page).group(1)
+    for address in (icon, asset):
+        assert client.get(address).headers.get("Cache-Control") == "public, max-age=31536000, immutable", address
+    assert "immutable" not in (client.get("/_favicon.ico").headers.get("Cache-Control") or "")

@@ -1,8 +1,8 @@
 """Send less: compress pages, callback answers and assets (brotli or gzip), and let browsers keep fingerprinted files.
 
-Dash asks for its component bundles under /_dash-component-suites/ with a version in the name, and
-for assets with ?m=<modification time>: such an address never changes its content, so the browser
-may keep it a year. Compressed static files are kept in the app's cache, so a popular bundle is
+Dash asks for its component bundles under /_dash-component-suites/ with a version in the name, for
+assets with ?m=<modification time> and for its icon with ?v=<version>: such an address never changes
+its content, so the browser may keep it a year. Compressed static files are kept in the app's cache, so a popular bundle is
 compressed once per worker, not once per reader.
 """
 
@@ -54,7 +54,11 @@ class StaticOnly:
 def static_files(response: flask.Response) -> flask.Response:
     """Prepare a static file for compression, and let the browser keep one whose address has its version a year."""
     request = flask.request
-    if not request.path.startswith("/assets/") or response.status_code != 200:
+    if response.status_code != 200:
+        return response
+    if request.path == "/_favicon.ico" and request.args.get("v"):  # Dash's own icon, ?v=<Dash's version>
+        response.headers["Cache-Control"] = f"public, max-age={YEAR}, immutable"
+    if not request.path.startswith("/assets/"):
         return response
     if response.is_streamed:  # Flask streams files; read it so that it is compressed (and its result kept)
         response.direct_passthrough = False
