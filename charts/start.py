@@ -81,8 +81,8 @@ def employment_chart(conn, lang: str) -> ChartSpec:
 
 
 def _topic(conn, topic: str, measures=None) -> pd.DataFrame:
-    frame = region_figures(conn, regions=COUNTIES)
-    frame = frame[(frame["topic"] == topic) & frame["value"].notna()]
+    frame = region_figures(conn, regions=COUNTIES, topics=(topic,))  # the one topic's reads, not all seven
+    frame = frame[frame["value"].notna()]
     return frame[frame["measure"].isin(measures)] if measures else frame
 
 

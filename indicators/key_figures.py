@@ -108,12 +108,15 @@ def per_inhabitants(firms: pd.DataFrame, population: pd.DataFrame) -> pd.DataFra
 
 
 @register(KEY_FIGURES)
-def region_figures(conn, *, regions=REGIONS) -> pd.DataFrame:
-    """Return every real value of the topics by region and year: region, topic, measure, year, value, unit_sv,
-    unit_en, basis (count | per_1000_inhabitants | as_published), reason, dataset, source, is_example."""
+def region_figures(conn, *, regions=REGIONS, topics=None) -> pd.DataFrame:
+    """Return every real value of the topics (default: all of TOPICS) by region and year: region, topic, measure,
+    year, value, unit_sv, unit_en, basis (count | per_1000_inhabitants | as_published), reason, dataset, source,
+    is_example."""
     sources = _sources(conn)
     parts = []
     for topic, measures in TOPICS.items():
+        if topics is not None and topic not in topics:
+            continue
         for measure in measures:
             frame = _series(conn, topic, measure, regions, sources)
             if measure == "new_firms":

@@ -58,6 +58,15 @@ def test_regions_without_the_data_say_so_instead_of_a_zero(real):
     assert not (series["value"] == 0).any()
 
 
+@pytest.mark.parametrize("topic", ["employment", "new_firms", "rd", "innovation_index"])
+def test_one_topic_read_alone_is_that_topic_of_all_of_them(real, topic):
+    every = region_figures(real)
+    alone = region_figures(real, topics=(topic,))
+    assert not alone.empty and set(alone["topic"]) == {topic}
+    expected = every[every["topic"] == topic].reset_index(drop=True)
+    pd.testing.assert_frame_equal(alone.astype(object), expected.astype(object))  # "reason": None or str
+
+
 def test_every_shipped_file_is_in_the_manifest_and_the_readme_is_generated_from_it():
     files = {p.name for p in REAL_DIR.iterdir() if p.suffix in (".csv", ".json")}
     described = {e.file for e in manifest()} | {"sweden_counties_municipalities_scb_codes.csv"}
