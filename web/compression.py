@@ -2,8 +2,8 @@
 
 Dash asks for its component bundles under /_dash-component-suites/ with a version in the name, for
 assets with ?m=<modification time> and for its icon with ?v=<version>: such an address never changes
-its content, so the browser may keep it a year. Compressed static files are kept in the app's cache, so a popular bundle is
-compressed once per worker, not once per reader.
+its content, so the browser may keep it a year. Compressed static files are kept in the app's cache,
+so a popular bundle is compressed once per worker, not once per reader.
 """
 
 from __future__ import annotations

@@ -92,12 +92,17 @@ def message_page(status: int, title: str, text: str, lang: str) -> flask.Respons
     return secured(flask.Response(body, status, content_type="text/html; charset=utf-8"))
 
 
+def is_list(spec) -> bool:
+    """Return whether the chart is a table by nature (Milstolpar's list): the embed writes it as HTML."""
+    return table_trace(spec.figure_dict()) is not None
+
+
 def figure_part(spec, lang: str) -> str:
     """Return the chart itself: a matrix as an HTML table where the view shows one, else the figure's place."""
     if spec.page is not None:
         kind, args = spec.page
         return f'<div class="chart-matrix">{to_html(matrix.RENDERERS[kind](lang=lang, **args))}</div>'
-    if table_trace(spec.figure_dict()) is not None:  # a list (Milstolpar's): its table, as the view shows it
+    if is_list(spec):  # its table, as the view shows it (the page's plotly.js draws no tables)
         return f'<div class="chart-list">{data_table(spec.table, lang, spec.title).html}</div>'
     height = spec.figure_size()[1]
     style = f' style="height: {int(height)}px"' if height else ""
@@ -117,7 +122,7 @@ def card_page(spec, view: str, lang: str, canonical: str) -> str:
     notes = "".join(f'<p class="chart-note">{escape(n)}</p>' for n in spec.notes)
     table = (
         ""
-        if table_trace(spec.figure_dict()) is not None  # the chart is the table already
+        if is_list(spec)  # the chart is the table already
         else f'<details class="chart-table"><summary>{escape(tx(lang, "Visa tabell", "Show table"))}</summary>'
         f"{data_table(spec.table, lang, spec.title).html}</details>"
     )
