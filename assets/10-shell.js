@@ -86,6 +86,12 @@
         return "";
     }
 
+    // The menu marks the view at the address as the current one, in either language (the links' ids hold their paths).
+    function currentNav(pathname) {
+        const path = (pathname || "/").replace(/\/$/, "") || "/";
+        return window.dash_clientside.callback_context.outputs_list.map(function (o) { return o.id.path === path; });
+    }
+
     // The phone menu opens and closes in the browser: no round trip to the server for a menu.
     function toggleNav(clicks, isOpen) {
         return [!isOpen, isOpen ? "false" : "true"];
@@ -96,6 +102,7 @@
         syncUrlAndFilters: syncUrlAndFilters,
         otherLanguage: otherLanguage,
         title: title,
-        toggleNav: toggleNav
+        toggleNav: toggleNav,
+        currentNav: currentNav
     });
 })();

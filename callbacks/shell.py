@@ -52,6 +52,13 @@ def register(app) -> None:
         State(ids.NAV_COLLAPSE, "is_open"),
         prevent_initial_call=True,
     )
+    # The menu marks the current view after a move to another view, in the browser.
+    app.clientside_callback(
+        ClientsideFunction(namespace="s3", function_name="currentNav"),
+        Output({"type": ids.NAV_LINK, "path": ALL}, "active"),
+        Input(ids.URL, "pathname"),
+        prevent_initial_call=True,
+    )
     # Filters -> address, and address -> filters on back/forward: in the browser (assets/10-shell.js).
     app.clientside_callback(
         ClientsideFunction(namespace="s3", function_name="syncUrlAndFilters"),

@@ -64,11 +64,26 @@ class Param:
 
 
 class InvalidParam(ValueError):
-    """A parameter value that is refused: name, raw text and reason (shown in a 400 or a notice)."""
+    """A parameter value that is refused: name, raw text and reason in both languages (shown in a 400 or a notice)."""
 
-    def __init__(self, name: str, raw: str, reason: str):
-        super().__init__(f"{name}={raw!r}: {reason}")
-        self.name, self.raw, self.reason = name, raw, reason
+    def __init__(self, name: str, raw: str, reason_sv: str, reason_en: str):
+        super().__init__(f"{name}={raw!r}: {reason_en}")
+        self.name, self.raw, self.reasons = name, raw, (reason_sv, reason_en)
+
+    def reason(self, lang: str) -> str:
+        return tx(lang, *self.reasons)
+
+    def message(self, lang: str) -> str:
+        """Return the sentence a 400 answers with, in the reader's language."""
+        head = tx(lang, "Ogiltig parameter", "Invalid parameter")
+        return f"{head} {self.name}={self.raw!r}: {self.reason(lang)}."
+
+
+# Why a text is not a value of the parameter's kind, in the reader's words (not Python's).
+NOT_A = {
+    int: ("inte ett heltal", "not a whole number"),
+    date: ("inte ett datum ÅÅÅÅ-MM-DD som finns", "not an existing date YYYY-MM-DD"),
+}
 
 
 def query_dict(search) -> dict[str, str]:
@@ -86,19 +101,21 @@ def lang_from(query: dict) -> str:
 
 def _checked(p: Param, raw: str, conn, values: dict):
     if not isinstance(raw, str):
-        raise InvalidParam(p.name, repr(raw), "not text")
+        raise InvalidParam(p.name, repr(raw), "inte text", "not text")
     if len(raw) > MAX_VALUE_LENGTH:
-        raise InvalidParam(p.name, raw[:40] + "…", "too long")
+        raise InvalidParam(
+            p.name, raw[:40] + "…", f"längre än {MAX_VALUE_LENGTH} tecken", f"longer than {MAX_VALUE_LENGTH} characters"
+        )
     try:
         value = p.convert(raw)
-    except (ValueError, TypeError, OverflowError) as exc:
-        raise InvalidParam(p.name, raw, str(exc) or "not a valid value") from None
+    except (ValueError, TypeError, OverflowError):
+        raise InvalidParam(p.name, raw, *NOT_A.get(p.kind, ("inte ett giltigt värde", "not a valid value"))) from None
     allowed = p.choices(conn, values) if p.choices else None
     if allowed is not None:
         items = value if p.kind is list else [value]
         bad = [v for v in items if v not in allowed]
         if bad:
-            raise InvalidParam(p.name, raw, f"unknown value {bad[0]!r}")
+            raise InvalidParam(p.name, raw, f"okänt värde {bad[0]!r}", f"unknown value {bad[0]!r}")
     return value
 
 
@@ -125,7 +142,7 @@ def parse(params: list[Param], query: dict, conn=None, *, strict: bool = False) 
         known = {p.name for p in params} | {"lang"}
         for name in query:
             if name not in known:
-                raise InvalidParam(name, str(query[name])[:40], "unknown parameter")
+                raise InvalidParam(name, str(query[name])[:40], "okänd parameter", "unknown parameter")
     return values, notices
 
 

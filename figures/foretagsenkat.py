@@ -10,12 +10,11 @@ from __future__ import annotations
 import math
 
 import pandas as pd
-import plotly.graph_objects as go
 from plotly.colors import hex_to_rgb, label_rgb, n_colors
 
 from i18n import fmt_number, fmt_percent, tx
 
-from .style import DIVERGING, MUTED_COLOR, TEXT_COLOR, apply_base, mark_rows
+from .style import DIVERGING, MUTED_COLOR, TEXT_COLOR, apply_base, figure, mark_rows, merge
 
 ROW_HEIGHT = 78  # pixels per bar with its name, n and "Vet ej" above
 BAR_WIDTH = 0.36  # of a row
@@ -79,7 +78,7 @@ def bar_heading(row, lang: str, hidden_text: dict[str, str]) -> tuple[str, str]:
     )
 
 
-def likert_bars(rows: pd.DataFrame, scale: pd.DataFrame, lang: str, *, hidden_text: dict[str, str]) -> go.Figure:
+def likert_bars(rows: pd.DataFrame, scale: pd.DataFrame, lang: str, *, hidden_text: dict[str, str]) -> dict:
     """Return one diverging bar per row, top to bottom, with its name, n and "Vet ej" above it.
 
     rows: label, status, answered, dont_know, share_<option>..., positive, negative (and optionally
@@ -95,14 +94,14 @@ def likert_bars(rows: pd.DataFrame, scale: pd.DataFrame, lang: str, *, hidden_te
     ]
     traces += _side_totals(rows, bases, scale, colors, lang)
     headings = [bar_heading(r, lang, hidden_text) for r in rows.to_dict("records")]
-    fig = go.Figure(data=traces, layout=_layout(rows, headings, bases, lang))
+    fig = figure(traces, _layout(rows, headings, bases, lang))
     # The legend takes one line on a wide screen and up to five on a phone: leave room for five.
     fig = apply_base(fig, lang, height=200 + ROW_HEIGHT * len(rows))
-    fig.update_layout(margin=dict(t=50))
+    merge(fig["layout"], dict(margin=dict(t=50)))
     return mark_rows(fig, [len(rows)], ROW_HEIGHT, 200)
 
 
-def _segment(rows, opt, color, base, lang, rank) -> go.Bar:
+def _segment(rows, opt, color, base, lang, rank) -> dict:
     code, name = opt["code"], tx(lang, opt["label_sv"], opt["label_en"])
     share = rows[f"share_{code}"]
     counts = (share * rows["answered"].astype("float64")).round()
@@ -113,10 +112,11 @@ def _segment(rows, opt, color, base, lang, rank) -> go.Bar:
         else ""
         for label, v, c, n in zip(rows["label"], share, counts.fillna(0), rows["answered"].fillna(0))
     ]
-    return go.Bar(
+    return dict(
+        type="bar",
         y=list(rows.index),
-        x=share,
-        base=base,
+        x=share.tolist(),
+        base=base.tolist() if isinstance(base, pd.Series) else base,
         width=BAR_WIDTH,
         orientation="h",
         name=name,
@@ -132,7 +132,7 @@ def _segment(rows, opt, color, base, lang, rank) -> go.Bar:
     )
 
 
-def _side_totals(rows, bases, scale, colors, lang) -> list[go.Scatter]:
+def _side_totals(rows, bases, scale, colors, lang) -> list[dict]:
     """Return the negative total beside the left end of each bar and the positive total beside the right end."""
     by_sort, traces = scale.sort_values("sort"), []
     for polarity, end, anchor in (("negative", -1, "middle left"), ("positive", 0, "middle right")):
@@ -144,7 +144,8 @@ def _side_totals(rows, bases, scale, colors, lang) -> list[go.Scatter]:
         shown = rows["status"].eq("shown") & rows[polarity].notna()
         pad = -0.02 if polarity == "negative" else 0.02
         traces.append(
-            go.Scatter(
+            dict(
+                type="scatter",
                 x=(edge[shown] + pad).tolist(),
                 y=list(rows.index[shown]),
                 mode="text",
@@ -197,7 +198,7 @@ def _layout(rows, headings, bases, lang) -> dict:
             zeroline=True,
             zerolinecolor=MUTED_COLOR,
             fixedrange=True,
-            title_text=tx(lang, "Andel av svaren med åsikt", "Share of answers with an opinion"),
+            title=dict(text=tx(lang, "Andel av svaren med åsikt", "Share of answers with an opinion")),
         ),
         yaxis=dict(
             range=[len(rows) - 0.6, -0.75], showticklabels=False, showgrid=False, zeroline=False, fixedrange=True

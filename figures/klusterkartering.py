@@ -9,7 +9,6 @@ opens that cluster's card.
 from __future__ import annotations
 
 import pandas as pd
-import plotly.graph_objects as go
 from plotly.colors import sample_colorscale
 
 from i18n import tx
@@ -19,8 +18,10 @@ from .style import (
     MUTED_COLOR,
     TEXT_COLOR,
     apply_base,
+    figure,
     heading_lines,
     mark_rows,
+    merge,
     region_color,
     row_axis,
     row_headings,
@@ -52,8 +53,8 @@ def _text_color(rgb: str) -> str:
     return TEXT_COLOR if luminance > 0.25 else "white"
 
 
-def _rows_axis(fig: go.Figure, names: list[str]) -> None:
-    fig.update_yaxes(
+def _rows_axis(names: list[str]) -> dict:
+    return dict(
         tickvals=list(range(len(names))),
         ticktext=[_wrap(n, LABEL_WIDTH) for n in names],
         tickfont=dict(size=12),
@@ -64,7 +65,7 @@ def _rows_axis(fig: go.Figure, names: list[str]) -> None:
     )
 
 
-def portfolio_dots(frame: pd.DataFrame, phases: pd.DataFrame, lang: str) -> go.Figure:
+def portfolio_dots(frame: pd.DataFrame, phases: pd.DataFrame, lang: str) -> dict:
     """Return one row per cluster with a mark in its phase's column, one colour and shape per county.
 
     frame: cluster, name, phase_sort, phase_name, county, county_name, in row order.
@@ -74,10 +75,11 @@ def portfolio_dots(frame: pd.DataFrame, phases: pd.DataFrame, lang: str) -> go.F
     counts = frame.groupby("phase_sort")["cluster"].count()
     ticktext = [f"{name}<br>({counts.get(sort, 0)})" for sort, name in zip(phases["sort"], phases["name"])]
     rows = {code: i for i, code in enumerate(frame["cluster"])}
-    fig = go.Figure()
+    traces = []
     for k, (county, part) in enumerate(frame.groupby("county", sort=False)):
-        fig.add_trace(
-            go.Scatter(
+        traces.append(
+            dict(
+                type="scatter",
                 x=[columns.index(v) for v in part["phase_sort"]],
                 y=[rows[c] for c in part["cluster"]],
                 mode="markers",
@@ -85,13 +87,15 @@ def portfolio_dots(frame: pd.DataFrame, phases: pd.DataFrame, lang: str) -> go.F
                 marker=dict(
                     size=16, color=region_color(county, k), symbol=SYMBOLS[k % len(SYMBOLS)], line=dict(width=1)
                 ),
-                customdata=list(zip(part["cluster"], part["name"], part["county_name"], part["phase_name"])),
+                customdata=[
+                    list(c) for c in zip(part["cluster"], part["name"], part["county_name"], part["phase_name"])
+                ],
                 hovertemplate="<b>%{customdata[1]}</b><br>%{customdata[2]}<br>"
                 + tx(lang, "Fas", "Phase")
                 + ": %{customdata[3]}<extra></extra>",
             )
         )
-    fig.update_xaxes(
+    xaxis = dict(
         tickvals=list(range(len(columns))),
         ticktext=ticktext,
         range=[-0.5, len(columns) - 0.5],
@@ -100,14 +104,14 @@ def portfolio_dots(frame: pd.DataFrame, phases: pd.DataFrame, lang: str) -> go.F
         zeroline=False,
         fixedrange=True,
     )
-    _rows_axis(fig, list(frame["name"]))
+    layout = dict(xaxis=xaxis, yaxis=_rows_axis(list(frame["name"])))
     # Room for the phase names, which a phone writes upright, above the rows.
-    fig = apply_base(fig, lang, height=190 + ROW_HEIGHT * len(frame))
-    fig.update_layout(legend=dict(orientation="h", yanchor="top", y=-0.02, x=0), margin=dict(t=10, b=10))
+    fig = apply_base(figure(traces, layout), lang, height=190 + ROW_HEIGHT * len(frame))
+    merge(fig["layout"], dict(legend=dict(orientation="h", yanchor="top", y=-0.02, x=0), margin=dict(t=10, b=10)))
     return mark_rows(fig, [len(frame)], ROW_HEIGHT, 190)
 
 
-def _cell_grid(cells: pd.DataFrame, names: list[str], columns: list[str], lang: str) -> go.Figure:
+def _cell_grid(cells: pd.DataFrame, names: list[str], columns: list[str], lang: str) -> dict:
     """Return a grid of coloured cells with their word in each (cells: row, col, color, text, cluster, hover).
 
     One heatmap draws the cells (its colour scale has one flat step per colour used) and carries the
@@ -126,7 +130,8 @@ def _cell_grid(cells: pd.DataFrame, names: list[str], columns: list[str], lang: 
         scale += [[i / n, color], [(i + 1) / n, color]]
     gap = heading_lines(names) * HEADING_LINE + 4
     row_px = CELL_PX + gap
-    heatmap = go.Heatmap(
+    heatmap = dict(
+        type="heatmap",
         z=z,
         x=list(range(len(columns))),
         y=list(range(len(names))),
@@ -140,40 +145,41 @@ def _cell_grid(cells: pd.DataFrame, names: list[str], columns: list[str], lang: 
         hovertemplate="%{customdata[1]}<extra></extra>",
         hoverongaps=False,
     )
-    words = go.Scatter(
-        x=cells["col"],
-        y=cells["row"],
+    words = dict(
+        type="scatter",
+        x=cells["col"].tolist(),
+        y=cells["row"].tolist(),
         mode="text",
-        text=cells["text"],
+        text=cells["text"].tolist(),
         textfont=dict(color=[_text_color(c) for c in cells["color"]], size=12),
         hoverinfo="skip",
         showlegend=False,
     )
-    fig = go.Figure([heatmap, words])
-    fig.update_xaxes(
-        tickvals=list(range(len(columns))),
-        ticktext=columns,
-        tickfont=dict(size=12),
-        range=[-0.5, len(columns) - 0.5],
-        side="top",
-        showgrid=False,
-        zeroline=False,
-        fixedrange=True,
-    )
-    # Each cluster's name in the gap above its row: the cells keep the chart's whole width on a phone.
-    fig.update_yaxes(**row_axis(len(names), top=gap / 2 / row_px))
-    fig.update_layout(
+    layout = dict(
+        xaxis=dict(
+            tickvals=list(range(len(columns))),
+            ticktext=columns,
+            tickfont=dict(size=12),
+            range=[-0.5, len(columns) - 0.5],
+            side="top",
+            showgrid=False,
+            zeroline=False,
+            fixedrange=True,
+        ),
+        # Each cluster's name in the gap above its row: the cells keep the chart's whole width on a phone.
+        yaxis=row_axis(len(names), top=gap / 2 / row_px),
         annotations=[
             {**note, "y": i - 0.5, "yanchor": "middle", "yshift": 0}
             for i, note in enumerate(row_headings(names, band=1.0))
-        ]
+        ],
     )
-    fig = apply_base(fig, lang, height=round(GRID_FIXED + row_px * len(names) + gap / 2), legend=False)
-    fig.update_layout(margin=dict(t=10, b=10))
+    height = round(GRID_FIXED + row_px * len(names) + gap / 2)
+    fig = apply_base(figure([heatmap, words], layout), lang, height=height, legend=False)
+    merge(fig["layout"], dict(margin=dict(t=10, b=10)))
     return mark_rows(fig, [len(names)], row_px, GRID_FIXED)
 
 
-def phase_history_grid(frame: pd.DataFrame, phases: pd.DataFrame, lang: str) -> go.Figure:
+def phase_history_grid(frame: pd.DataFrame, phases: pd.DataFrame, lang: str) -> dict:
     """Return clusters × assessment years, each cell naming the phase, with ↑/↓ where it moved.
 
     frame: cluster, name, year, phase_sort, phase_name (clusters in row order).
@@ -198,7 +204,7 @@ def phase_history_grid(frame: pd.DataFrame, phases: pd.DataFrame, lang: str) -> 
     return _cell_grid(cells, names, [str(y) for y in years], lang)
 
 
-def criteria_grid(frame: pd.DataFrame, criteria_names: list[str], level_count: int, lang: str) -> go.Figure:
+def criteria_grid(frame: pd.DataFrame, criteria_names: list[str], level_count: int, lang: str) -> dict:
     """Return clusters × criteria, each cell naming the level (aktivt / delvis / inte).
 
     frame: cluster, name, criterion_name, level_rank (0 = first level), level_name, comment.
@@ -237,43 +243,43 @@ def _wrap(text: str, width: int) -> str:
     return "<br>".join(lines + [line])
 
 
-def cluster_phase_steps(frame: pd.DataFrame, phases: pd.DataFrame, lang: str) -> go.Figure:
+def cluster_phase_steps(frame: pd.DataFrame, phases: pd.DataFrame, lang: str) -> dict:
     """Return one cluster's phase at each assessment year as a line with the phase named at each point.
 
     frame: year, phase_sort, phase_name. phases: sort, name (the whole scale, in order).
     """
     order = list(phases["sort"])
     changed = frame["phase_sort"].ne(frame["phase_sort"].shift())
-    fig = go.Figure(
-        go.Scatter(
-            x=[str(y) for y in frame["year"]],
-            y=[order.index(v) for v in frame["phase_sort"]],
-            mode="lines+markers+text",
-            # The phase is named where it starts; a repeat beside it would collide on a phone.
-            text=[name if new else "" for name, new in zip(frame["phase_name"], changed)],
-            customdata=frame["phase_name"],
-            # Keep the first and last names inside the plot on a narrow screen.
-            textposition=["top right"] + ["top center"] * (len(frame) - 2) + ["top left"]
-            if len(frame) > 1
-            else "top center",
-            line=dict(color="#0b5394", width=3, shape="hv"),
-            marker=dict(size=12, color="#0b5394"),
-            hovertemplate="%{x}: %{customdata}<extra></extra>",
-            showlegend=False,
-        )
+    steps = dict(
+        type="scatter",
+        x=[str(y) for y in frame["year"]],
+        y=[order.index(v) for v in frame["phase_sort"]],
+        mode="lines+markers+text",
+        # The phase is named where it starts; a repeat beside it would collide on a phone.
+        text=[name if new else "" for name, new in zip(frame["phase_name"], changed)],
+        customdata=frame["phase_name"].tolist(),
+        # Keep the first and last names inside the plot on a narrow screen.
+        textposition=["top right"] + ["top center"] * (len(frame) - 2) + ["top left"]
+        if len(frame) > 1
+        else "top center",
+        line=dict(color="#0b5394", width=3, shape="hv"),
+        marker=dict(size=12, color="#0b5394"),
+        hovertemplate="%{x}: %{customdata}<extra></extra>",
+        showlegend=False,
     )
-    fig.update_xaxes(
-        type="category",
-        range=[-0.3, len(frame) - 0.7],
-        title_text=tx(lang, "Bedömningsår", "Assessment year"),
-        fixedrange=True,
+    layout = dict(
+        xaxis=dict(
+            type="category",
+            range=[-0.3, len(frame) - 0.7],
+            title=dict(text=tx(lang, "Bedömningsår", "Assessment year")),
+            fixedrange=True,
+        ),
+        yaxis=dict(
+            tickvals=list(range(len(order))),
+            ticktext=list(phases["name"]),
+            range=[-0.5, len(order) - 0.3],
+            fixedrange=True,
+            title=dict(text=tx(lang, "Fas", "Phase"), font=dict(color=MUTED_COLOR)),
+        ),
     )
-    fig.update_yaxes(
-        tickvals=list(range(len(order))),
-        ticktext=list(phases["name"]),
-        range=[-0.5, len(order) - 0.3],
-        fixedrange=True,
-        title_text=tx(lang, "Fas", "Phase"),
-        title_font=dict(color=MUTED_COLOR),
-    )
-    return apply_base(fig, lang, height=300, legend=False)
+    return apply_base(figure([steps], layout), lang, height=300, legend=False)

@@ -40,9 +40,35 @@ def region_color(code: str, index: int = 0) -> str:
     return REGION_COLORS.get(code, OKABE_ITO[index % len(OKABE_ITO)])
 
 
-def apply_base(fig: go.Figure, lang: str, *, height: int | None = 420, legend: bool = True) -> go.Figure:
-    """Give a figure the house look: fonts, margins, separators of the language, no title (the card has it)."""
-    fig.update_layout(
+# Plotly's default template, as go.Figure puts it into every figure: a figure built as a dict (see figure())
+# carries the same, so it looks the same.
+TEMPLATE = go.Figure().to_plotly_json()["layout"]["template"]
+AXIS_BASE = dict(gridcolor=GRID_COLOR, zerolinecolor=GRID_COLOR, automargin=True)
+
+
+def merge(target: dict, changes: dict) -> dict:
+    """Merge changes into target in place and return it: nested dicts key by key, anything else replaced
+    (as Plotly's update_layout does)."""
+    for key, value in changes.items():
+        if isinstance(value, dict) and isinstance(target.get(key), dict):
+            merge(target[key], value)
+        else:
+            target[key] = value
+    return target
+
+
+def figure(data: list[dict], layout: dict) -> dict:
+    """Return a figure as the plain dict Plotly and dcc.Graph read (traces with their "type").
+
+    Building a go.Figure checks every property as it is set: 20-80 ms a chart, most of an uncached
+    chart answer. The views' figures are dicts instead; tests/test_figure_dicts.py has Plotly check each.
+    """
+    return {"data": data, "layout": {**layout, "template": TEMPLATE}}
+
+
+def base_layout(lang: str, *, height: int | None = 420, legend: bool = True) -> dict:
+    """Return the house look: fonts, margins, separators of the language, no title (the card has it)."""
+    return dict(
         font=dict(family=FONT_FAMILY, size=14, color=TEXT_COLOR),
         separators=PLOTLY_SEPARATORS[lang_or_default(lang)],
         margin=dict(l=10, r=10, t=30, b=10),
@@ -50,26 +76,44 @@ def apply_base(fig: go.Figure, lang: str, *, height: int | None = 420, legend: b
         plot_bgcolor="white",
         hoverlabel=dict(font=dict(family=FONT_FAMILY, size=14)),
         showlegend=legend,
-        legend=dict(orientation="h", yanchor="bottom", y=1.02, x=0, title_text=""),
+        legend=dict(orientation="h", yanchor="bottom", y=1.02, x=0, title=dict(text="")),
         height=height,
         # A finger that scrolls the page over a chart must scroll the page, not zoom the chart.
         dragmode=False,
     )
-    fig.update_xaxes(gridcolor=GRID_COLOR, zerolinecolor=GRID_COLOR, automargin=True)
-    fig.update_yaxes(gridcolor=GRID_COLOR, zerolinecolor=GRID_COLOR, automargin=True)
+
+
+def _axis_names(layout: dict, letter: str) -> list[str]:
+    """Return the layout's axes of a letter ('x': xaxis, xaxis2, ...), at least the first one."""
+    names = [k for k in layout if k.startswith(f"{letter}axis") and k[5:].isdigit() or k == f"{letter}axis"]
+    return sorted(set(names) | {f"{letter}axis"}, key=lambda k: int(k[5:] or 1))
+
+
+def apply_base(fig: go.Figure | dict, lang: str, *, height: int | None = 420, legend: bool = True):
+    """Give a figure (a go.Figure or a figure dict) the house look (base_layout), on every axis too."""
+    if isinstance(fig, dict):
+        layout = merge(fig["layout"], base_layout(lang, height=height, legend=legend))
+        for name in _axis_names(layout, "x") + _axis_names(layout, "y"):
+            merge(layout.setdefault(name, {}), dict(AXIS_BASE))
+        return fig
+    fig.update_layout(**base_layout(lang, height=height, legend=legend))
+    fig.update_xaxes(**AXIS_BASE)
+    fig.update_yaxes(**AXIS_BASE)
     return fig
 
 
-def empty_figure(message: str, lang: str) -> go.Figure:
+def empty_figure(message: str, lang: str) -> dict:
     """Return a blank figure that says in words why there is nothing to show."""
-    fig = go.Figure()
-    fig.add_annotation(
+    note = dict(
         text=message, showarrow=False, x=0.5, y=0.5, xref="paper", yref="paper", font=dict(size=16, color=MUTED_COLOR)
     )
-    fig.update_xaxes(visible=False)
-    fig.update_yaxes(visible=False)
-    fig.update_layout(meta={"message": message})  # the page shows the words instead of an empty chart
-    return apply_base(fig, lang, height=240, legend=False)
+    layout = dict(
+        annotations=[note],
+        xaxis=dict(visible=False),
+        yaxis=dict(visible=False),
+        meta={"message": message},  # the page shows the words instead of an empty chart
+    )
+    return apply_base(figure([], layout), lang, height=240, legend=False)
 
 
 HEADING_SIZE = 12  # font size of a row's name above its bar
@@ -154,13 +198,17 @@ def row_axis(count: int, top: float = 0.0) -> dict:
     )
 
 
-def mark_rows(fig: go.Figure, rows: list[int], row_px: float, fixed_px: float) -> go.Figure:
+def mark_rows(fig: go.Figure | dict, rows: list[int], row_px: float, fixed_px: float):
     """Record in the figure how its rows lie, so an export can give each row room or page through them.
 
     rows: the number of rows of each panel (y axis) in order; row_px: screen pixels per row;
     fixed_px: the screen pixels one panel needs besides its rows (axes, legend, margins).
     """
-    meta = dict(fig.layout.meta) if isinstance(fig.layout.meta, dict) else {}
+    meta = fig["layout"].get("meta") if isinstance(fig, dict) else fig.layout.meta
+    meta = dict(meta) if isinstance(meta, dict) else {}
     meta["rows"] = dict(counts=[int(r) for r in rows], row_px=float(row_px), fixed_px=float(fixed_px))
-    fig.update_layout(meta=meta)
+    if isinstance(fig, dict):
+        fig["layout"]["meta"] = meta
+    else:
+        fig.update_layout(meta=meta)
     return fig

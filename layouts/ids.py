@@ -6,6 +6,7 @@ LANG_LINK = "shell-lang-link"
 NAV = "shell-nav"
 NAV_TOGGLER = "shell-nav-toggler"
 NAV_COLLAPSE = "shell-nav-collapse"
+NAV_LINK = "shell-nav-link"  # pattern-matching type of each view's link in the menu: {"type": NAV_LINK, "path": path}
 NOTICE = "shell-notice"
 FOOTER = "shell-footer"
 VIEW_DOWNLOADS = "shell-view-downloads"  # the whole view as PPTX and ZIP (callbacks/exports.py)

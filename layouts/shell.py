@@ -11,10 +11,21 @@ from i18n import tx
 from . import ids
 
 
-def header(lang: str) -> html.Header:
+def header(lang: str, pathname: str | None = None) -> html.Header:
+    """Return the header; pathname marks its view's link as the current one (the browser keeps it in step)."""
     other = "en" if lang == "sv" else "sv"
+    current = (pathname or "").rstrip("/") or "/"
+    # Not dbc's active="exact": it compares the path with the href, which carries ?lang=en in English.
     links = [
-        dbc.NavItem(dbc.NavLink(v.title(lang), href=nav_href(v.path, lang), active="exact", className="px-2"))
+        dbc.NavItem(
+            dbc.NavLink(
+                v.title(lang),
+                id={"type": ids.NAV_LINK, "path": v.path},
+                href=nav_href(v.path, lang),
+                active=v.path == current,
+                className="px-2",
+            )
+        )
         for v in VIEWS
         if v.in_nav
     ]
@@ -171,7 +182,7 @@ def shell(
             dcc.Store(id=ids.LANG, data=lang),
             dcc.Store(id=ids.FILTER_DEFAULTS, data=defaults),
             html.A(tx(lang, "Hoppa till innehållet", "Skip to content"), href="#main", className="skip-link"),
-            header(lang),
+            header(lang, (location or {}).get("pathname")),
             html.Main(
                 dbc.Container(
                     [html.Div(notice, id=ids.NOTICE), html.Div(content, id=ids.CONTENT)],

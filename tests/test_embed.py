@@ -58,6 +58,8 @@ def test_origins_setting_is_read_in_one_place():
 def test_bad_embed_addresses_say_why(client):
     bad = client.get("/embed/styrkeomraden/lq-bars?region=XX")
     assert bad.status_code == 400 and "region" in bad.get_data(as_text=True)
+    date = client.get("/embed/milstolpar/list?asof=2017-02-30")  # the reason in Swedish, not Python's English
+    assert date.status_code == 400 and "inte ett datum ÅÅÅÅ-MM-DD som finns" in date.get_data(as_text=True)
     assert client.get("/embed/styrkeomraden/nothing").status_code == 404
     assert client.get("/embed/nowhere/lq-bars").status_code == 404
 

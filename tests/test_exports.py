@@ -165,10 +165,11 @@ def test_zip_holds_every_chart_of_the_view_as_a_slide_sized_png(client):
 @pytest.mark.parametrize(
     "url,status,words",
     [
-        ("/export/start/employment.png?region=99", 400, "region"),  # a filter the view does not have
+        ("/export/start/employment.png?region=99", 400, "Ogiltig parameter region='99': okänd parameter."),
         ("/export/start/employment.xlsx?region=99", 400, "region"),
         ("/export/start.pptx?region=99", 400, "region"),
-        ("/export/start.zip?region=99&lang=en", 400, "Invalid parameter region"),
+        ("/export/start.zip?region=99&lang=en", 400, "Invalid parameter region='99': unknown parameter."),
+        ("/export/milstolpar/list.csv?asof=ig%C3%A5r", 400, "asof='igår': inte ett datum ÅÅÅÅ-MM-DD som finns."),
         ("/export/start/employment.png?size=2000x2000", 400, "size"),  # not a preset
         ("/export/start/employment.csv?size=own", 400, "size"),  # sizes are for pictures only
         ("/export/start/nope.svg", 404, "start/nope"),

@@ -9,6 +9,7 @@ import math
 import re
 
 import pandas as pd
+import plotly.graph_objects as go
 import pytest
 from sqlalchemy import func, select
 
@@ -24,6 +25,7 @@ from layouts import ids
 from layouts.card import GRAPH_HIDDEN
 from layouts.foretagsenkat import RULE
 from tests.dash_json import card, figure_words, find, page_layout, redraw, text
+from tests.specs import drawn
 
 SCALE = pd.DataFrame(
     {
@@ -56,7 +58,7 @@ def test_bars_are_centred_on_the_neutral_answer():
             "negative": [0.25, math.nan],
         }
     )
-    fig = likert_bars(rows, SCALE, "sv", hidden_text=HIDDEN)
+    fig = go.Figure(likert_bars(rows, SCALE, "sv", hidden_text=HIDDEN))
     bars = {t.name: t for t in fig.data if t.type == "bar"}
     assert list(bars) == ["Nej", "Varken", "Ja"]  # negative to positive, as they lie on the axis
     assert [bars[n].marker.color for n in bars] == [DIVERGING[0], DIVERGING[2], DIVERGING[4]]
@@ -84,7 +86,7 @@ def answers_2017(conn) -> dict:
 
 
 def test_clusters_chart_shows_the_total_and_hides_small_and_revealing_clusters(conn):
-    spec = cb.clusters_chart(conn, "sv", round="2017", question="samverkan_foretag")
+    spec = drawn(cb.clusters_chart(conn, "sv", round="2017", question="samverkan_foretag"))
     table = spec.table.set_index("Kluster")
     counts = answers_2017(conn)
     answered = sum(n for o, n in counts.items() if o != "vet_ej")
@@ -107,7 +109,7 @@ def test_clusters_chart_shows_the_total_and_hides_small_and_revealing_clusters(c
 
 
 def test_a_county_shows_its_clusters_and_its_own_total(conn):
-    spec = cb.clusters_chart(conn, "sv", round="2018", question="samverkan_foretag", county="21")
+    spec = drawn(cb.clusters_chart(conn, "sv", round="2018", question="samverkan_foretag", county="21"))
     assert spec.title == "Klustren jämförda, Gävleborgs län, Våren 2018"
     assert list(spec.table["Kluster"]) == ["Samtliga kluster", "FindIT", "Fiber Optic Valley", "Future Position X"]
     assert list(spec.table["Anmärkning"][2:]) == ["Dold: färre än 5 svarande"] * 2
@@ -116,7 +118,7 @@ def test_a_county_shows_its_clusters_and_its_own_total(conn):
 
 
 def test_questions_chart_shows_every_question_for_the_chosen_cluster(conn):
-    spec = cb.questions_chart(conn, "sv", round="2018", question="samverkan_forskare", cluster="compare")
+    spec = drawn(cb.questions_chart(conn, "sv", round="2018", question="samverkan_forskare", cluster="compare"))
     assert spec.title == "Alla frågor: Compare, Våren 2018"
     assert list(spec.table["Fråga"]) == [
         "Andra företag",
@@ -131,7 +133,7 @@ def test_questions_chart_shows_every_question_for_the_chosen_cluster(conn):
 
 
 def test_rounds_chart_gives_the_change_in_percentage_points(conn):
-    spec = cb.rounds_chart(conn, "sv", round="2018", question="samverkan_foretag")
+    spec = drawn(cb.rounds_chart(conn, "sv", round="2018", question="samverkan_foretag"))
     table = spec.table.set_index("Omgång")
     assert list(table.index) == ["Våren 2017", "Våren 2018"]
     change = table.loc["Våren 2018", "Förändring positiva (procentenheter)"]
@@ -143,13 +145,13 @@ def test_rounds_chart_gives_the_change_in_percentage_points(conn):
 
 
 def test_a_cluster_hidden_in_one_round_is_not_compared(conn):
-    spec = cb.rounds_chart(conn, "sv", round="2018", question="samverkan_foretag", cluster="its-dalarna")
+    spec = drawn(cb.rounds_chart(conn, "sv", round="2018", question="samverkan_foretag", cluster="its-dalarna"))
     assert "Våren 2018 kan inte jämföras med Våren 2017 (dold grupp)" in spec.summary
     assert spec.table["Förändring positiva (procentenheter)"].isna().all()
 
 
 def test_english_charts_speak_english(conn):
-    spec = cb.clusters_chart(conn, "en", round="2017", question="samverkan_foretag")
+    spec = drawn(cb.clusters_chart(conn, "en", round="2017", question="samverkan_foretag"))
     assert spec.title == "The clusters compared, Spring 2017"
     assert [t.name for t in spec.figure.data if t.type == "bar"][-1] == "Yes, to a very great extent"
     assert "Hidden: fewer than 5 respondents" in set(spec.table["Note"])
@@ -162,7 +164,7 @@ def test_the_threshold_comes_from_the_app_config(app, monkeypatch):
         from data.store import current_engine
 
         with current_engine().connect() as conn:
-            spec = cb.clusters_chart(conn, "sv", round="2017", question="samverkan_foretag")
+            spec = drawn(cb.clusters_chart(conn, "sv", round="2017", question="samverkan_foretag"))
     table = spec.table.set_index("Kluster")
     assert table.loc["Triple Steelix", "Anmärkning"] == "" and table.loc["Triple Steelix", "Svar med åsikt (n)"] > 0
     assert "SURVEY_MIN_GROUP, nu 3" in ind.confidentiality_rule("sv", 3)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pandas as pd
+import plotly.graph_objects as go
 import pytest
 
 from data.real import MANIFEST, REAL_DIR, manifest, readme
@@ -92,7 +93,7 @@ def test_a_county_missing_one_sector_of_rd_gets_no_total_written_at_its_bar():
     )
     names = {"17": "Värmlands län", "20": "Dalarnas län"}
     parts = {"business": "Företag", "public": "Offentlig sektor", "university": "Universitet och högskolor"}
-    figure = stacked_bars(frame, names, parts, "sv", unit="kr per invånare").to_plotly_json()
+    figure = go.Figure(stacked_bars(frame, names, parts, "sv", unit="kr per invånare")).to_plotly_json()
     written = next(t for t in figure["data"] if t.get("mode") == "text")
     assert list(written["text"]) == ["5\xa0371", "summa:<br>uppgift saknas"]  # never 3 000 as if it were the total
     assert written["cliponaxis"] is False

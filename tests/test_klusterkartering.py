@@ -17,6 +17,7 @@ from layouts.klusterkartering import CARD_FACTS, cluster_facts
 from tests.clusters_store import tiny_store
 from tests.dash_json import card, figure_words, find, page_layout
 from tests.dash_json import text as page_text
+from tests.specs import drawn
 
 
 @pytest.fixture(scope="module")
@@ -53,7 +54,7 @@ def csv_rows(response) -> list[list[str]]:
 
 
 def test_portfolio_places_each_cluster_in_its_phase_on_the_stores_scale(tiny):
-    spec = portfolio_chart(tiny, "sv", year="2018")
+    spec = drawn(portfolio_chart(tiny, "sv", year="2018"))
     axis = spec.figure.layout.xaxis
     assert list(axis.ticktext) == ["Idé<br>(1)", "Drift<br>(2)", "Export<br>(0)"]  # the tiny store's own phases
     by_county = {t.name: (list(t.x), [c[0] for c in t.customdata]) for t in spec.figure.data}
@@ -68,20 +69,20 @@ def test_portfolio_places_each_cluster_in_its_phase_on_the_stores_scale(tiny):
 
 
 def test_portfolio_names_the_clusters_not_assessed_that_year(tiny):
-    spec = portfolio_chart(tiny, "en", year="2022")
+    spec = drawn(portfolio_chart(tiny, "en", year="2022"))
     assert spec.summary == "In 2022, 1 cluster initiatives were assessed: 1 in Export. Not assessed: Alfa, Gamma."
     assert spec.data_status == "real" and spec.title == "The cluster portfolio 2022: development phase"
 
 
 def test_portfolio_follows_county_and_thematic_area(tiny):
-    spec = portfolio_chart(tiny, "sv", county="20", theme="it", year="2018")
+    spec = drawn(portfolio_chart(tiny, "sv", county="20", theme="it", year="2018"))
     assert list(spec.table["Klusterinitiativ"]) == ["Gamma"]
     assert spec.subtitle.startswith("Dalarnas län, IT.")
     assert spec.filename == "klusterkartering_portfolj_2018_dalarnas_lan_it"  # words, not codes
 
 
 def test_phase_history_names_each_phase_and_marks_moves(tiny):
-    spec = history_chart(tiny, "sv")
+    spec = drawn(history_chart(tiny, "sv"))
     words = spec.figure.data[1]
     cells = dict(zip(zip(words.y, words.x), words.text))
     assert cells[(0, 1)] == "Drift ↑"  # Alfa, 2018: moved up from Idé
@@ -96,7 +97,7 @@ def test_phase_history_names_each_phase_and_marks_moves(tiny):
 
 
 def test_criteria_matrix_writes_the_level_in_every_cell(tiny):
-    spec = criteria_chart(tiny, "sv", year="2022")
+    spec = drawn(criteria_chart(tiny, "sv", year="2022"))
     assert list(spec.figure.layout.xaxis.ticktext) == ["Klimat", "Mångfald"]
     assert list(spec.figure.data[1].text) == ["Inte", "Delvis"]  # words, not only colour
     colours = {t: c for t, c in zip(spec.figure.data[1].text, spec.figure.data[1].textfont.color)}
@@ -106,7 +107,7 @@ def test_criteria_matrix_writes_the_level_in_every_cell(tiny):
 
 
 def test_card_chart_has_phase_and_criteria_for_every_year(tiny):
-    spec = card_chart(tiny, "sv", cluster="beta")
+    spec = drawn(card_chart(tiny, "sv", cluster="beta"))
     rows = spec.table.to_dict("records")
     assert [(r["År"], r["Fas"], r["Klimat"], r["Mångfald"]) for r in rows] == [
         (2016, "Drift", None, None),

@@ -34,11 +34,13 @@ def test_values_are_checked_and_a_bad_one_falls_back_to_its_default_with_a_notic
 def test_strict_parsing_names_the_refused_parameter_for_a_400():
     with pytest.raises(InvalidParam) as bad:
         parse(PARAMS, {"region": "99"}, strict=True)
-    assert (bad.value.name, bad.value.raw) == ("region", "99") and "unknown value" in bad.value.reason
+    assert (bad.value.name, bad.value.raw) == ("region", "99")
+    assert bad.value.message("sv") == "Ogiltig parameter region='99': okänt värde '99'."
+    assert bad.value.message("en") == "Invalid parameter region='99': unknown value '99'."
     with pytest.raises(InvalidParam) as unknown:
         parse(PARAMS, {"respondent": "1"}, strict=True)
-    assert unknown.value.name == "respondent" and unknown.value.reason == "unknown parameter"
-    with pytest.raises(InvalidParam, match="too long"):
+    assert unknown.value.name == "respondent" and unknown.value.reason("sv") == "okänd parameter"
+    with pytest.raises(InvalidParam, match="longer than 200 characters"):
         parse(PARAMS, {"region": "x" * 500}, strict=True)
 
 
@@ -55,3 +57,19 @@ def test_the_address_leaves_fixed_defaults_out_and_writes_computed_ones():
 )
 def test_a_filter_controls_value_is_written_as_address_text(value, text):
     assert control_text(value) == text
+
+
+@pytest.mark.parametrize(
+    "query, sv, en",
+    [
+        ({"year": "x"}, "inte ett heltal", "not a whole number"),
+        ({"asof": "igår"}, "inte ett datum ÅÅÅÅ-MM-DD som finns", "not an existing date YYYY-MM-DD"),
+        ({"asof": "2017-02-30"}, "inte ett datum ÅÅÅÅ-MM-DD som finns", "not an existing date YYYY-MM-DD"),
+    ],
+)
+def test_a_refused_value_is_explained_in_the_readers_language_not_pythons(query, sv, en):
+    # Python's own words ("invalid literal for int() with base 10", "Invalid isoformat string") are English
+    # and speak of code; a Swedish reader gets Swedish.
+    with pytest.raises(InvalidParam) as bad:
+        parse(PARAMS, query, strict=True)
+    assert (bad.value.reason("sv"), bad.value.reason("en")) == (sv, en)

@@ -7,6 +7,9 @@ import json
 import re
 from pathlib import Path
 
+import plotly.graph_objects as go
+import pytest
+
 import charts
 from charts.views import VIEWS
 from tests.dash_json import find_all, page_layout
@@ -46,6 +49,22 @@ def test_every_chart_a_page_draws_has_its_trace_types_in_the_page_s_plotly(real_
     assert {"scatter", "bar", "heatmap"} <= set(drawn)  # the check sees the charts it is about
     missing = {t: sorted(where) for t, where in drawn.items() if t not in available}
     assert missing == {}, f"trace types the page's plotly.js cannot draw: {missing}"
+
+
+@pytest.mark.parametrize("lang", ["sv", "en"])
+def test_every_chart_a_page_draws_is_a_figure_plotly_accepts(real_app, lang):
+    # The views build their figures as plain dicts (figures.style.figure), which nothing checks as they are
+    # built: Plotly reads each figure the page sends and refuses a property it does not know or a bad value.
+    client = real_app.server.test_client()
+    checked = 0
+    for address in ADDRESSES:
+        query = ("&" if "?" in address else "?") + "lang=en" if lang == "en" else ""
+        for graph in find_all(page_layout(client, address + query), "Graph"):
+            figure = graph["props"].get("figure")
+            if figure:
+                go.Figure(figure)  # raises ValueError naming the property
+                checked += 1
+    assert checked > 30
 
 
 def test_every_embedded_chart_is_drawn_by_the_page_s_plotly_or_written_as_html(real_app):

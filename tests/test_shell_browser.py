@@ -44,6 +44,29 @@ def test_navigation_works_with_the_keyboard_and_a_view_opened_again_is_drawn_aga
     assert watched.console_errors == []
 
 
+def current_views(page) -> list[str]:
+    """Return the names of the menu's links marked as the current view."""
+    return page.locator("#shell-nav .nav-link.active").all_inner_texts()
+
+
+def test_the_menu_marks_the_current_view_in_either_language_and_follows_the_reader(watched):
+    page = watched.goto("/klusterkartering?lang=en")
+    assert current_views(page) == ["Cluster mapping"]
+    page.locator("#shell-nav").get_by_role("link", name="Milestones").click()
+    page.wait_for_selector("h1:has-text('Milestones')")
+    watched.settle()
+    assert current_views(page) == ["Milestones"]
+    page.locator("#shell-nav").get_by_role("link", name="På svenska").click()
+    page.wait_for_selector("h1:has-text('Milstolpar')")
+    watched.settle()
+    assert current_views(page) == ["Milstolpar"]
+    page.locator(".navbar-brand").click()  # the start page is not in the menu: nothing is marked
+    page.wait_for_url(lambda url: url.endswith("/"))
+    watched.settle()
+    assert current_views(page) == []
+    assert watched.console_errors == []
+
+
 def test_back_after_following_a_menu_link_returns_to_the_previous_view(watched):
     page = watched.goto("/styrkeomraden?region=20&year=2023")
     page.locator("#shell-nav").get_by_role("link", name="Klusterkartering").click()

@@ -126,7 +126,7 @@ def serve(key: str, params, compute, indicator: str = "") -> flask.Response:
         try:
             values, _ = parse(list(params), rest, conn, strict=True)
         except InvalidParam as exc:
-            raise invalid(exc.name, exc.raw, exc.reason, lang) from None
+            raise invalid(exc.name, exc.raw, exc.reason(lang), lang) from None
         version = charts.store_version(conn)
         canonical = encode(list(params), values, lang)
         etag = etag_for(version, canonical, fmt)

@@ -161,12 +161,7 @@ def embed(view: str, key: str):
             spec = charts.spec_for(conn, view, key, lang, values)
             canonical = charts.canonical(view, values, lang)
     except InvalidParam as exc:
-        reason = tx(
-            lang,
-            f"Ogiltig parameter {exc.name}={exc.raw!r}: {exc.reason}.",
-            f"Invalid parameter {exc.name}={exc.raw!r}: {exc.reason}.",
-        )
-        return message_page(400, tx(lang, "Ogiltig parameter", "Invalid parameter"), reason, lang)
+        return message_page(400, tx(lang, "Ogiltig parameter", "Invalid parameter"), exc.message(lang), lang)
     except Exception:  # no traceback reaches a reader
         log.exception("embed failed: %s", flask.request.full_path)
         return message_page(

@@ -145,15 +145,7 @@ def build(view: str, key: str, query: dict):
             404, tx(lang, f"Diagrammet {view}/{key} finns inte.", f"There is no chart {view}/{key}.")
         ) from None
     except InvalidParam as exc:
-        raise ExportError(400, invalid_message(exc, lang)) from None
-
-
-def invalid_message(exc: InvalidParam, lang: str) -> str:
-    return tx(
-        lang,
-        f"Ogiltig parameter {exc.name}={exc.raw!r}: {exc.reason}.",
-        f"Invalid parameter {exc.name}={exc.raw!r}: {exc.reason}.",
-    )
+        raise ExportError(400, exc.message(lang)) from None
 
 
 def filters(view: str, query: dict) -> list[tuple[str, str]]:
