@@ -61,7 +61,8 @@ def figure(data: list[dict], layout: dict) -> dict:
     """Return a figure as the plain dict Plotly and dcc.Graph read (traces with their "type").
 
     Building a go.Figure checks every property as it is set: 20-80 ms a chart, most of an uncached
-    chart answer. The views' figures are dicts instead; tests/test_figure_dicts.py has Plotly check each.
+    chart answer. Most views' figures are dicts instead; the tests have Plotly check each figure a page
+    sends (tests/test_plotly_bundle.py) and every chart they build (tests/specs.py).
     """
     return {"data": data, "layout": {**layout, "template": TEMPLATE}}
 
