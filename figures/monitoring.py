@@ -11,13 +11,20 @@ import math
 from dataclasses import dataclass, field
 from urllib.parse import quote
 
-import plotly.graph_objects as go
-from plotly.subplots import make_subplots
-
 from i18n import tx
 
-from .style import MUTED_COLOR, NEUTRAL_GREY, apply_base, bar_positions, heading_lines
-from .styrkeomraden import name_rows, panel_height, row_band
+from .style import (
+    MUTED_COLOR,
+    NEUTRAL_GREY,
+    apply_base,
+    bar_positions,
+    figure,
+    heading_lines,
+    merge,
+    subplots,
+    update_axes,
+)
+from .styrkeomraden import axis_suffix, name_rows, panel_height, row_band
 
 SPARK_WIDTH, SPARK_HEIGHT = 132, 36
 EVEN_BAND = (0.4, 0.6)  # a "jämn könsfördelning"
@@ -148,7 +155,7 @@ def _domains(n: int, cols: int) -> tuple[list, list]:
 
 def small_multiples(
     rows: list[list[Series]], titles: list[str], labels: list[str], lang: str, key: list[tuple[str, str]] = ()
-) -> go.Figure:
+) -> dict:
     """Return one row of small line charts per label (rows[i] holds one Series per column), each with its
     baseline marked and its note ("start → latest") at its right; key: (name, colour) of the row colours.
 
@@ -216,9 +223,9 @@ def small_multiples(
     if key:
         words = "   ".join(f"<span style='color:{color}'>●</span> {name}" for name, color in key)
         notes.append(_note(words, 0, 1.0, color="#1f2328") | {"yanchor": "bottom"})
-    fig = go.Figure(data=traces, layout=dict(layout, shapes=shapes, annotations=notes))
+    fig = figure(traces, dict(layout, shapes=shapes, annotations=notes))
     fig = apply_base(fig, lang, height=110 + 44 * n, legend=False)
-    fig.update_layout(margin=dict(l=10, r=10, t=50, b=20))
+    merge(fig["layout"], dict(margin=dict(l=10, r=10, t=50, b=20)))
     return fig
 
 
@@ -240,20 +247,22 @@ def marker(kind: str, color: str = "#000000") -> dict:
     }[kind]
 
 
-def share_dots(panels: list[Panel], lang: str) -> go.Figure:
+def share_dots(panels: list[Panel], lang: str) -> dict:
     """Return one dot plot per panel (stacked) of shares of women on a 0–100 % axis, the even band (40–60 %)
     shaded; each panel's title is its first row (a heading without dots), each row's whole name written above
     its dots (a phone has no room beside them), each series name once in the legend."""
     titles = [p.title for p in panels]
-    fig = make_subplots(rows=max(len(panels), 1), cols=1, shared_xaxes=True)
+    fig = subplots(rows=max(len(panels), 1), cols=1, shared_xaxes=True)
     names = [[p.title, *p.labels] for p in panels]
     band, row_px = row_band(DOT_PX, heading_lines([n for row in names for n in row]) if panels else 1)
     seen: set[str] = set()
+    shapes = []
     for i, panel in enumerate(panels):
-        cell = {"row": i + 1, "col": 1}
+        sx = axis_suffix(i)
         for name, values, mark in panel.series:
-            fig.add_trace(
-                go.Scatter(
+            fig["data"].append(
+                dict(
+                    type="scatter",
                     x=[None, *values],
                     y=bar_positions(len(panel.labels) + 1, band),
                     mode="markers",
@@ -263,15 +272,30 @@ def share_dots(panels: list[Panel], lang: str) -> go.Figure:
                     showlegend=name not in seen,
                     customdata=["", *panel.labels],
                     hovertemplate=f"{name}<br>%{{customdata}}: %{{x:.0%}}<extra></extra>",
-                ),
-                **cell,
+                    xaxis=f"x{sx}",
+                    yaxis=f"y{sx}",
+                )
             )
             seen.add(name)
-        fig.add_vrect(
-            x0=EVEN_BAND[0], x1=EVEN_BAND[1], fillcolor="#dde3ea", opacity=0.6, line_width=0, layer="below", **cell
+        shapes.append(  # the even band, as add_vrect draws it
+            dict(
+                type="rect",
+                x0=EVEN_BAND[0],
+                x1=EVEN_BAND[1],
+                xref=f"x{sx}",
+                y0=0,
+                y1=1,
+                yref=f"y{sx} domain",
+                fillcolor="#dde3ea",
+                opacity=0.6,
+                line=dict(width=0),
+                layer="below",
+            )
         )
+    fig["layout"]["shapes"] = shapes
     name_rows(fig, titles if len(titles) > 1 else [""], names, band=band)
     # every panel its own percentages: a slide or a phone screen may show one panel alone
-    fig.update_xaxes(range=[0, 1], tickvals=[0, 0.25, 0.5, 0.75, 1], tickformat=".0%", showticklabels=True)
-    fig.update_xaxes(title_text=tx(lang, "Andel kvinnor", "Share of women"), row=max(len(panels), 1), col=1)
+    update_axes(fig, "x", range=[0, 1], tickvals=[0, 0.25, 0.5, 0.75, 1], tickformat=".0%", showticklabels=True)
+    last = fig["layout"].setdefault(f"xaxis{axis_suffix(max(len(panels), 1) - 1)}", {})
+    last["title"] = dict(text=tx(lang, "Andel kvinnor", "Share of women"))
     return panel_height(fig, lang, [range(len(n)) for n in names] or [range(1)], row_px)

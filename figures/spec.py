@@ -14,7 +14,7 @@ class ChartSpec:
     view: str  # styrkeomraden, klusterkartering, ...
     key: str  # chart key within the view: lq-bubble, portfolio, ...
     title: str
-    figure: go.Figure | dict  # a dict once frozen (see frozen())
+    figure: go.Figure | dict  # the builders' dict (figures.style.figure); tests read it as a go.Figure
     table: pd.DataFrame  # exactly the numbers the chart shows, with column labels in the page's language
     source: str  # "Källa: ..." line, without the example note
     data_status: str = "real"  # real | example | mixed

@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+import copy
+import functools
+import json
 import textwrap
 
 import plotly.graph_objects as go
+from plotly.subplots import make_subplots
 
 from i18n import PLOTLY_SEPARATORS, lang_or_default
 
@@ -47,24 +51,56 @@ AXIS_BASE = dict(gridcolor=GRID_COLOR, zerolinecolor=GRID_COLOR, automargin=True
 
 
 def merge(target: dict, changes: dict) -> dict:
-    """Merge changes into target in place and return it: nested dicts key by key, anything else replaced
-    (as Plotly's update_layout does)."""
+    """Merge changes into target in place and return it: nested dicts key by key, anything else replaced, None
+    removing the key (as Plotly's update_layout does)."""
     for key, value in changes.items():
-        if isinstance(value, dict) and isinstance(target.get(key), dict):
+        if value is None:
+            target.pop(key, None)
+        elif isinstance(value, dict) and isinstance(target.get(key), dict):
             merge(target[key], value)
         else:
             target[key] = value
     return target
 
 
+def _pruned(props: dict) -> dict:
+    """Return props without the keys whose value is None, in nested dicts too (None means "Plotly's default")."""
+    return {k: _pruned(v) if isinstance(v, dict) else v for k, v in props.items() if v is not None}
+
+
 def figure(data: list[dict], layout: dict) -> dict:
     """Return a figure as the plain dict Plotly and dcc.Graph read (traces with their "type").
 
     Building a go.Figure checks every property as it is set: 20-80 ms a chart, most of an uncached
-    chart answer. Most views' figures are dicts instead; the tests have Plotly check each figure a page
+    chart answer. The views' figures are dicts instead; the tests have Plotly check each figure a page
     sends (tests/test_plotly_bundle.py) and every chart they build (tests/specs.py).
     """
-    return {"data": data, "layout": {**layout, "template": TEMPLATE}}
+    return {"data": [_pruned(t) for t in data], "layout": {**_pruned(layout), "template": TEMPLATE}}
+
+
+@functools.lru_cache(maxsize=32)
+def _subplots(arrangement: str) -> dict:
+    layout = make_subplots(**json.loads(arrangement)).to_plotly_json()["layout"]
+    layout.pop("template", None)
+    return layout
+
+
+def subplots(**arrangement) -> dict:
+    """Return an empty figure laid out as make_subplots(**arrangement) lays it out (made once per arrangement)."""
+    return figure([], copy.deepcopy(_subplots(json.dumps(arrangement, sort_keys=True))))
+
+
+def axis_names(layout: dict, letter: str) -> list[str]:
+    """Return the layout's axes of a letter ('x': xaxis, xaxis2, ...), at least the first one."""
+    names = [k for k in layout if k.startswith(f"{letter}axis") and k[5:].isdigit() or k == f"{letter}axis"]
+    return sorted(set(names) | {f"{letter}axis"}, key=lambda k: int(k[5:] or 1))
+
+
+def update_axes(fig: dict, letter: str, **props) -> dict:
+    """Set props on every axis of a letter, as update_xaxes / update_yaxes do."""
+    for name in axis_names(fig["layout"], letter):
+        merge(fig["layout"].setdefault(name, {}), copy.deepcopy(props))
+    return fig
 
 
 def base_layout(lang: str, *, height: int | None = 420, legend: bool = True) -> dict:
@@ -84,23 +120,11 @@ def base_layout(lang: str, *, height: int | None = 420, legend: bool = True) -> 
     )
 
 
-def _axis_names(layout: dict, letter: str) -> list[str]:
-    """Return the layout's axes of a letter ('x': xaxis, xaxis2, ...), at least the first one."""
-    names = [k for k in layout if k.startswith(f"{letter}axis") and k[5:].isdigit() or k == f"{letter}axis"]
-    return sorted(set(names) | {f"{letter}axis"}, key=lambda k: int(k[5:] or 1))
-
-
-def apply_base(fig: go.Figure | dict, lang: str, *, height: int | None = 420, legend: bool = True):
-    """Give a figure (a go.Figure or a figure dict) the house look (base_layout), on every axis too."""
-    if isinstance(fig, dict):
-        layout = merge(fig["layout"], base_layout(lang, height=height, legend=legend))
-        for name in _axis_names(layout, "x") + _axis_names(layout, "y"):
-            merge(layout.setdefault(name, {}), dict(AXIS_BASE))
-        return fig
-    fig.update_layout(**base_layout(lang, height=height, legend=legend))
-    fig.update_xaxes(**AXIS_BASE)
-    fig.update_yaxes(**AXIS_BASE)
-    return fig
+def apply_base(fig: dict, lang: str, *, height: int | None = 420, legend: bool = True) -> dict:
+    """Give a figure the house look (base_layout), on every axis too."""
+    merge(fig["layout"], base_layout(lang, height=height, legend=legend))
+    update_axes(fig, "x", **AXIS_BASE)
+    return update_axes(fig, "y", **AXIS_BASE)
 
 
 def empty_figure(message: str, lang: str) -> dict:
@@ -199,17 +223,14 @@ def row_axis(count: int, top: float = 0.0) -> dict:
     )
 
 
-def mark_rows(fig: go.Figure | dict, rows: list[int], row_px: float, fixed_px: float):
+def mark_rows(fig: dict, rows: list[int], row_px: float, fixed_px: float) -> dict:
     """Record in the figure how its rows lie, so an export can give each row room or page through them.
 
     rows: the number of rows of each panel (y axis) in order; row_px: screen pixels per row;
     fixed_px: the screen pixels one panel needs besides its rows (axes, legend, margins).
     """
-    meta = fig["layout"].get("meta") if isinstance(fig, dict) else fig.layout.meta
+    meta = fig["layout"].get("meta")
     meta = dict(meta) if isinstance(meta, dict) else {}
     meta["rows"] = dict(counts=[int(r) for r in rows], row_px=float(row_px), fixed_px=float(fixed_px))
-    if isinstance(fig, dict):
-        fig["layout"]["meta"] = meta
-    else:
-        fig.update_layout(meta=meta)
+    fig["layout"]["meta"] = meta
     return fig

@@ -12,8 +12,6 @@ import textwrap
 
 import numpy as np
 import pandas as pd
-import plotly.graph_objects as go
-from plotly.subplots import make_subplots
 
 from i18n import fmt_number, fmt_signed_percent, tx
 
@@ -24,10 +22,14 @@ from .style import (
     TEXT_COLOR,
     apply_base,
     bar_positions,
+    figure,
     heading_lines,
     mark_rows,
+    merge,
     row_axis,
     row_headings,
+    subplots,
+    update_axes,
 )
 
 CATEGORY_STYLE = {  # class: (colour, symbol); Okabe-Ito colours, distinct shapes
@@ -50,11 +52,11 @@ def short(name: str, width: int = 32) -> str:
     return name if len(name) <= width else name[: width - 1].rstrip(" ,;") + "…"
 
 
-def panel_figure(titles: list[str]) -> go.Figure:
+def panel_figure(titles: list[str]) -> dict:
     """Return a figure with one panel per region, stacked, each region named above its panel."""
     if len(titles) <= 1:
-        return go.Figure()
-    return make_subplots(rows=len(titles), cols=1, subplot_titles=titles, vertical_spacing=0.24 / len(titles))
+        return figure([], {})
+    return subplots(rows=len(titles), cols=1, subplot_titles=list(titles), vertical_spacing=0.24 / len(titles))
 
 
 def axis_suffix(i: int) -> str:
@@ -75,7 +77,7 @@ def lq_axis_ticks(values, lang: str) -> dict:
     )
 
 
-def bubble_chart(frame: pd.DataFrame, panels: list[str], lang: str, *, growth: float, reference: str) -> go.Figure:
+def bubble_chart(frame: pd.DataFrame, panels: list[str], lang: str, *, growth: float, reference: str) -> dict:
     """Return LQ (x, log) against employment change (y, %) with bubble size = employees, one panel per region.
 
     frame: panel, name, value, lq, change, change_pct, category, category_name, label (a number written at
@@ -101,9 +103,10 @@ def bubble_chart(frame: pd.DataFrame, panels: list[str], lang: str, *, growth: f
             rows = part[part["category"] == category]
             if rows.empty:
                 continue
-            trace = go.Scatter(
-                x=rows["lq"],
-                y=rows["change_pct"] * 100,
+            trace = dict(
+                type="scatter",
+                x=rows["lq"].tolist(),
+                y=(rows["change_pct"] * 100).tolist(),
                 mode="markers+text",
                 text=list(rows["label"]),
                 # On the bubble itself, with a white halo: numbered bubbles lie apart (the chart's
@@ -115,7 +118,7 @@ def bubble_chart(frame: pd.DataFrame, panels: list[str], lang: str, *, growth: f
                 legendgroup=category,
                 showlegend=i == 0,
                 marker=dict(
-                    size=rows["value"].clip(lower=0),
+                    size=rows["value"].clip(lower=0).tolist(),
                     sizemode="area",
                     sizeref=sizeref,
                     sizemin=4,
@@ -124,26 +127,28 @@ def bubble_chart(frame: pd.DataFrame, panels: list[str], lang: str, *, growth: f
                     opacity=0.75,
                     line=dict(width=1, color="white" if category != "ovrig" else colour),
                 ),
-                customdata=np.stack(
-                    [rows["name"], rows["value"], rows["change"], rows["category_name"]], axis=-1
-                ).astype(object),
+                customdata=np.stack([rows["name"], rows["value"], rows["change"], rows["category_name"]], axis=-1)
+                .astype(object)
+                .tolist(),
                 hovertemplate=hover,
             )
-            fig.add_trace(trace, **cell_axis(i, panels))
+            fig["data"].append({**trace, **cell_axis(i, panels)})
         quadrants(shapes, notes, i, lang, growth=growth, reference=reference)
-    fig.update_layout(shapes=shapes, annotations=[*fig.layout.annotations, *notes])
-    fig.update_xaxes(**lq_axis_ticks(frame["lq"], lang))
-    fig.update_xaxes(
-        title_text=tx(lang, "Lokaliseringskvot<br>(logaritmisk skala)", "Location quotient<br>(log scale)")
-    )
+    layout = fig["layout"]
+    layout.update(shapes=shapes, annotations=[*layout.get("annotations", []), *notes])
+    update_axes(fig, "x", **lq_axis_ticks(frame["lq"], lang))
+    title = tx(lang, "Lokaliseringskvot<br>(logaritmisk skala)", "Location quotient<br>(log scale)")
+    update_axes(fig, "x", title=dict(text=title))
     # Empty bands above and below the bubbles hold the quadrants' names, clear of the numbers.
     change = (frame["change_pct"] * 100).dropna()
     low, high = (float(change.min()), float(change.max())) if len(change) else (-1.0, 1.0)
     pad = max(high - low, 1.0) * 0.22
-    fig.update_yaxes(ticksuffix=" %" if lang != "en" else "%", zeroline=True, range=[low - pad, high + pad])
-    fig.update_yaxes(title_text=tx(lang, "Förändring av sysselsatta", "Change in employees"))
+    update_axes(fig, "y", ticksuffix=" %" if lang != "en" else "%", zeroline=True, range=[low - pad, high + pad])
+    update_axes(fig, "y", title=dict(text=tx(lang, "Förändring av sysselsatta", "Change in employees")))
     fig = apply_base(fig, lang, height=540 if not several else 140 + 400 * len(panels))
-    return fig.update_layout(meta={"panels": len(panels)}) if several else fig  # a slide per region
+    if several:
+        fig["layout"]["meta"] = {"panels": len(panels)}  # a slide per region
+    return fig
 
 
 def quadrants(shapes: list, notes: list, i: int, lang: str, *, growth: float, reference: str) -> None:
@@ -194,7 +199,7 @@ def quadrants(shapes: list, notes: list, i: int, lang: str, *, growth: float, re
         )
 
 
-def lq_bars(frame: pd.DataFrame, panels: list[str], lang: str) -> go.Figure:
+def lq_bars(frame: pd.DataFrame, panels: list[str], lang: str) -> dict:
     """Return ranked horizontal bars of LQ, one stacked panel per region, the quotient and stars as text.
 
     Each industry's full name is written above its bar (a phone has no room beside it).
@@ -210,9 +215,10 @@ def lq_bars(frame: pd.DataFrame, panels: list[str], lang: str) -> go.Figure:
             rows = part[part["category"] == category]
             if rows.empty:
                 continue
-            trace = go.Bar(
-                x=rows["lq"],
-                y=rows["name"].map(position),
+            trace = dict(
+                type="bar",
+                x=rows["lq"].tolist(),
+                y=rows["name"].map(position).tolist(),
                 width=band,
                 orientation="h",
                 name=rows["category_name"].iloc[0],
@@ -222,19 +228,20 @@ def lq_bars(frame: pd.DataFrame, panels: list[str], lang: str) -> go.Figure:
                 text=[fmt_number(v, lang, 2) + (" " + "★" * s if s else "") for v, s in zip(rows["lq"], rows["stars"])],
                 textposition="outside",
                 cliponaxis=False,
-                customdata=np.stack([rows["name"], rows["category_name"]], axis=-1),
+                customdata=np.stack([rows["name"], rows["category_name"]], axis=-1).tolist(),
                 hovertemplate="<b>%{customdata[0]}</b><br>"
                 + tx(lang, "Lokaliseringskvot", "Location quotient")
                 + ": %{text}<br>%{customdata[1]}<extra></extra>",
             )
-            fig.add_trace(trace, **cell_axis(i, panels))
+            fig["data"].append({**trace, **cell_axis(i, panels)})
         sx = axis_suffix(i)
         line = dict(color=MUTED_COLOR, dash="dash", width=1.5)
         shapes.append(dict(type="line", xref=f"x{sx}", yref=f"y{sx} domain", x0=1, x1=1, y0=0, y1=1, line=line))
     name_rows(fig, panels, [list(p["name"]) for p in parts], band=band)
-    fig.update_layout(shapes=shapes, barmode="overlay")
+    fig["layout"].update(shapes=shapes, barmode="overlay")
     top = float(frame["lq"].max()) if not frame.empty else 1.0
-    fig.update_xaxes(range=[0, max(top, 1.0) * 1.3], title_text=tx(lang, "Lokaliseringskvot", "Location quotient"))
+    title = dict(text=tx(lang, "Lokaliseringskvot", "Location quotient"))
+    update_axes(fig, "x", range=[0, max(top, 1.0) * 1.3], title=title)
     return panel_height(fig, lang, parts, row_px)
 
 
@@ -244,16 +251,20 @@ def row_band(bar_px: float, lines: int) -> tuple[float, float]:
     return bar_px / row_px, row_px
 
 
-def name_rows(fig: go.Figure, panels: list[str], names: list[list[str]], details=None, *, band: float) -> None:
+def name_rows(fig: dict, panels: list[str], names: list[list[str]], details=None, *, band: float) -> None:
     """Write each panel's row names above its bars and give each panel's y axis its rows, top to bottom."""
-    notes = []
+    notes, layout = [], fig["layout"]
     for i, panel_names in enumerate(names):
         notes += row_headings(panel_names, details[i] if details else None, axis=axis_suffix(i), band=band)
-        fig.update_yaxes(**row_axis(max(len(panel_names), 1)), **cell_axis(i, panels))
-    fig.update_layout(annotations=[*fig.layout.annotations, *notes])
+        rows = row_axis(max(len(panel_names), 1))
+        if len(panels) > 1:
+            merge(layout.setdefault(f"yaxis{axis_suffix(i)}", {}), rows)
+        else:
+            update_axes(fig, "y", **rows)
+    layout["annotations"] = [*layout.get("annotations", []), *notes]
 
 
-def panel_height(fig: go.Figure, lang: str, parts: list[pd.DataFrame], row_px: float, *, legend=True) -> go.Figure:
+def panel_height(fig: dict, lang: str, parts: list[pd.DataFrame], row_px: float, *, legend=True) -> dict:
     """Give a panel figure the house look, a height that gives every row row_px, and its rows' record for exports.
 
     The panels' domains are set in pixels' proportions (make_subplots spaces them by a share of the
@@ -264,22 +275,23 @@ def panel_height(fig: go.Figure, lang: str, parts: list[pd.DataFrame], row_px: f
     content = len(parts) * panel_px + (len(parts) - 1) * PANEL_GAP
     fig = apply_base(fig, lang, height=round(PANEL_FIXED + content), legend=legend)
     if len(parts) > 1:
-        titles = {a.text: a for a in fig.layout.annotations if a.yref == "paper"}
+        layout = fig["layout"]
+        titles = {a.get("text"): a for a in layout.get("annotations", []) if a.get("yref") == "paper"}
         for i in range(len(parts)):
             top = 1 - i * (panel_px + PANEL_GAP) / content
             bottom = max(top - panel_px / content, 0.0)
-            fig.layout[f"yaxis{axis_suffix(i)}"].domain = [bottom, top]
+            layout.setdefault(f"yaxis{axis_suffix(i)}", {})["domain"] = [bottom, top]
         for i, title in enumerate(titles.values()):
-            title.y = 1 - i * (panel_px + PANEL_GAP) / content
+            title["y"] = 1 - i * (panel_px + PANEL_GAP) / content
     return mark_rows(fig, counts, row_px, PANEL_FIXED)
 
 
 def cell_axis(i: int, panels: list[str]) -> dict:
-    """Return the row/col of panel i in a stacked panel figure (nothing when there is one panel)."""
-    return {"row": i + 1, "col": 1} if len(panels) > 1 else {}
+    """Return the axes of panel i in a stacked panel figure, for its traces (nothing when there is one panel)."""
+    return {"xaxis": f"x{axis_suffix(i)}", "yaxis": f"y{axis_suffix(i)}"} if len(panels) > 1 else {}
 
 
-def lq_heatmap(lq: pd.DataFrame, employees: pd.DataFrame, lang: str) -> go.Figure:
+def lq_heatmap(lq: pd.DataFrame, employees: pd.DataFrame, lang: str) -> dict:
     """Return industries (rows) × regions (columns) coloured by LQ around 1, each cell with its quotient as text.
 
     Each industry's full name is written in the gap above its row of cells, so the cells keep the
@@ -296,49 +308,47 @@ def lq_heatmap(lq: pd.DataFrame, employees: pd.DataFrame, lang: str) -> go.Figur
     names = list(lq.index)
     gap = heading_lines(names) * HEADING_LINE + 4
     row_px = HEATMAP_CELL + gap
-    fig = go.Figure(
-        go.Heatmap(
-            z=z,
-            x=list(range(len(lq.columns))),
-            y=list(range(len(names))),
-            zmin=-2,
-            zmax=2,
-            colorscale=scale,
-            text=text,
-            texttemplate="%{text}",
-            textfont=dict(size=12),
-            customdata=np.dstack(
-                [
-                    np.array(text, dtype=object),
-                    np.array(people, dtype=object),
-                    np.array([[n] * lq.shape[1] for n in names], dtype=object),
-                    np.array([list(lq.columns)] * len(names), dtype=object),
-                ]
-            ),
-            hovertemplate="<b>%{customdata[2]}</b><br>%{customdata[3]}<br>"
-            + tx(lang, "Lokaliseringskvot", "Location quotient")
-            + ": %{customdata[0]}<br>"
-            + tx(lang, "Sysselsatta", "Employees")
-            + ": %{customdata[1]}<extra></extra>",
-            colorbar=dict(
-                title=dict(text=tx(lang, "Kvot", "Quotient"), side="top"),
-                tickvals=ticks,
-                ticktext=[fmt_number(2.0**t, lang, 2 if t < 0 else 0) for t in ticks],
-                orientation="h",
-                thickness=10,
-                len=min(1.0, 0.2 + 0.2 * len(lq.columns)),
-                x=0,
-                xanchor="left",
-                y=0,
-                yref="container",
-                yanchor="bottom",
-            ),
-            xgap=2,
-            ygap=gap,
-        )
+    heatmap = dict(
+        type="heatmap",
+        z=z.tolist(),
+        x=list(range(len(lq.columns))),
+        y=list(range(len(names))),
+        zmin=-2,
+        zmax=2,
+        colorscale=scale,
+        text=text,
+        texttemplate="%{text}",
+        textfont=dict(size=12),
+        customdata=np.dstack(
+            [
+                np.array(text, dtype=object),
+                np.array(people, dtype=object),
+                np.array([[n] * lq.shape[1] for n in names], dtype=object),
+                np.array([list(lq.columns)] * len(names), dtype=object),
+            ]
+        ).tolist(),
+        hovertemplate="<b>%{customdata[2]}</b><br>%{customdata[3]}<br>"
+        + tx(lang, "Lokaliseringskvot", "Location quotient")
+        + ": %{customdata[0]}<br>"
+        + tx(lang, "Sysselsatta", "Employees")
+        + ": %{customdata[1]}<extra></extra>",
+        colorbar=dict(
+            title=dict(text=tx(lang, "Kvot", "Quotient"), side="top"),
+            tickvals=ticks,
+            ticktext=[fmt_number(2.0**t, lang, 2 if t < 0 else 0) for t in ticks],
+            orientation="h",
+            thickness=10,
+            len=min(1.0, 0.2 + 0.2 * len(lq.columns)),
+            x=0,
+            xanchor="left",
+            y=0,
+            yref="container",
+            yanchor="bottom",
+        ),
+        xgap=2,
+        ygap=gap,
     )
-    fig.update_yaxes(**row_axis(len(names), top=gap / 2 / row_px))
-    fig.update_xaxes(
+    xaxis = dict(
         side="top",
         showgrid=False,
         zeroline=False,
@@ -348,12 +358,11 @@ def lq_heatmap(lq: pd.DataFrame, employees: pd.DataFrame, lang: str) -> go.Figur
         range=[-0.5, len(lq.columns) - 0.5],
         fixedrange=True,
     )
-    fig.update_layout(
-        annotations=[
-            {**note, "y": i - 0.5, "yanchor": "middle", "yshift": 0}
-            for i, note in enumerate(row_headings(names, band=1.0))
-        ]
-    )
-    fig = apply_base(fig, lang, height=round(HEATMAP_FIXED + row_px * len(names) + gap / 2), legend=False)
-    fig.update_layout(margin=dict(b=80))
+    annotations = [
+        {**note, "y": i - 0.5, "yanchor": "middle", "yshift": 0} for i, note in enumerate(row_headings(names, band=1.0))
+    ]
+    layout = dict(yaxis=row_axis(len(names), top=gap / 2 / row_px), xaxis=xaxis, annotations=annotations)
+    height = round(HEATMAP_FIXED + row_px * len(names) + gap / 2)
+    fig = apply_base(figure([heatmap], layout), lang, height=height, legend=False)
+    merge(fig["layout"], dict(margin=dict(b=80)))
     return mark_rows(fig, [len(names)], row_px, HEATMAP_FIXED)

@@ -10,11 +10,21 @@ import math
 
 import numpy as np
 import pandas as pd
-import plotly.graph_objects as go
 
 from i18n import fmt_number, fmt_percent, tx
 
-from .style import MUTED_COLOR, OKABE_ITO, apply_base, bar_positions, heading_lines, mark_rows, wrapped
+from .style import (
+    MUTED_COLOR,
+    OKABE_ITO,
+    apply_base,
+    bar_positions,
+    figure,
+    heading_lines,
+    mark_rows,
+    merge,
+    update_axes,
+    wrapped,
+)
 from .styrkeomraden import (
     BAR_PX,
     CATEGORY_STYLE,
@@ -38,7 +48,7 @@ ASSESSMENT_FILL = {
 }
 
 
-def criteria_matrix(frame: pd.DataFrame, criteria: list[tuple[str, str]], lang: str) -> go.Figure:
+def criteria_matrix(frame: pd.DataFrame, criteria: list[tuple[str, str]], lang: str) -> dict:
     """Return a grid: one row per industry, one column per criterion of the rule, ✓ or – in each cell, the class last.
 
     frame: row (label), category, category_name and one boolean column per criterion key.
@@ -48,11 +58,12 @@ def criteria_matrix(frame: pd.DataFrame, criteria: list[tuple[str, str]], lang: 
     labels = [label.replace("-<br>", "").replace("<br>", " ") for _key, label in criteria]
     z = frame[[key for key, _label in criteria]].astype(float).to_numpy()
     text = np.where(z > 0, YES, NO).tolist()
-    fig = go.Figure(
-        go.Heatmap(
-            z=z,
+    traces = [
+        dict(
+            type="heatmap",
+            z=z.tolist(),
             x=labels,
-            y=frame["row"],
+            y=frame["row"].tolist(),
             zmin=0,
             zmax=1,
             colorscale=[[0, "#f6f8fa"], [1, "#9ecae1"]],
@@ -64,24 +75,25 @@ def criteria_matrix(frame: pd.DataFrame, criteria: list[tuple[str, str]], lang: 
             ygap=2,
             hovertemplate="%{y}<br>%{x}: %{text}<extra></extra>",
         )
-    )
+    ]
     klass = tx(lang, "Klass", "Class")
     for category, (colour, symbol) in CATEGORY_STYLE.items():
         rows = frame[frame["category"] == category]
         if rows.empty:
             continue
-        fig.add_trace(  # the class by shape and colour; the legend below names the shapes
-            go.Scatter(
+        traces.append(  # the class by shape and colour; the legend below names the shapes
+            dict(
+                type="scatter",
                 x=[klass] * len(rows),
-                y=rows["row"],
+                y=rows["row"].tolist(),
                 mode="markers",
                 marker=dict(color=colour, symbol=symbol, size=13),
                 name=rows["category_name"].iloc[0],
-                text=rows["category_name"],
+                text=rows["category_name"].tolist(),
                 hovertemplate="%{y}<br>%{text}<extra></extra>",
             )
         )
-    fig.update_xaxes(
+    xaxis = dict(
         side="top",
         showgrid=False,
         tickangle=-45,
@@ -92,7 +104,7 @@ def criteria_matrix(frame: pd.DataFrame, criteria: list[tuple[str, str]], lang: 
     )
     rows = list(frame["row"])
     # Every row's label, always: Plotly would skip every other one on a crowded category axis.
-    fig.update_yaxes(
+    yaxis = dict(
         autorange="reversed",
         showgrid=False,
         categoryorder="array",
@@ -101,12 +113,12 @@ def criteria_matrix(frame: pd.DataFrame, criteria: list[tuple[str, str]], lang: 
         tickvals=rows,
         ticktext=rows,
     )
-    fig = apply_base(fig, lang, height=max(300, 230 + 26 * len(frame)))
-    fig.update_layout(margin=dict(t=20, b=10), legend=dict(y=-0.02, yanchor="top"))
+    fig = apply_base(figure(traces, dict(xaxis=xaxis, yaxis=yaxis)), lang, height=max(300, 230 + 26 * len(frame)))
+    merge(fig["layout"], dict(margin=dict(t=20, b=10), legend=dict(y=-0.02, yanchor="top")))
     return mark_rows(fig, [len(frame)], 26, 230)
 
 
-def shift_share_bars(frame: pd.DataFrame, panels: list[str], lang: str) -> go.Figure:
+def shift_share_bars(frame: pd.DataFrame, panels: list[str], lang: str) -> dict:
     """Return stacked horizontal bars of the three shift-share parts, with the whole change as a marked number.
 
     Each industry's full name and its whole change are written above its bar.
@@ -125,9 +137,10 @@ def shift_share_bars(frame: pd.DataFrame, panels: list[str], lang: str) -> go.Fi
     for i, part in enumerate(frames):
         rows = bar_positions(len(part), band)
         for key, label, colour, pattern in parts:
-            fig.add_trace(
-                go.Bar(
-                    x=part[key],
+            fig["data"].append(
+                dict(
+                    type="bar",
+                    x=part[key].tolist(),
                     y=rows,
                     width=band,
                     orientation="h",
@@ -135,32 +148,32 @@ def shift_share_bars(frame: pd.DataFrame, panels: list[str], lang: str) -> go.Fi
                     legendgroup=key,
                     showlegend=i == 0,
                     marker=dict(color=colour, pattern=dict(shape=pattern, fgcolor="#1f2328", size=6)),
-                    customdata=part["name"],
+                    customdata=part["name"].tolist(),
                     hovertemplate="%{customdata}<br>" + label + ": %{x:,.0f}<extra></extra>",
-                ),
-                **cell_axis(i, panels),
+                    **cell_axis(i, panels),
+                )
             )
         changes = [fmt_number(v, lang) for v in part["change"]]
-        fig.add_trace(
-            go.Scatter(
-                x=part["change"],
-                y=rows,
-                mode="markers",
-                marker=dict(symbol="diamond", size=10, color="#1f2328"),
-                name=whole,
-                legendgroup="change",
-                showlegend=i == 0,
-                customdata=np.stack([part["name"], changes], axis=-1) if len(part) else None,
-                hovertemplate="%{customdata[0]}<br>" + whole + ": %{customdata[1]}<extra></extra>",
-            ),
+        diamonds = dict(
+            type="scatter",
+            x=part["change"].tolist(),
+            y=rows,
+            mode="markers",
+            marker=dict(symbol="diamond", size=10, color="#1f2328"),
+            name=whole,
+            legendgroup="change",
+            showlegend=i == 0,
+            hovertemplate="%{customdata[0]}<br>" + whole + ": %{customdata[1]}<extra></extra>",
             **cell_axis(i, panels),
         )
+        if len(part):
+            diamonds["customdata"] = np.stack([part["name"], changes], axis=-1).tolist()
+        fig["data"].append(diamonds)
         details.append([f"{whole}: {c}" for c in changes])
     name_rows(fig, panels, [list(p["name"]) for p in frames], details, band=band)
-    fig.update_layout(barmode="relative")
-    fig.update_xaxes(
-        title_text=tx(lang, "Personer", "Persons"), tickformat=",.0f", zeroline=True, zerolinecolor=MUTED_COLOR
-    )
+    fig["layout"]["barmode"] = "relative"
+    title = dict(text=tx(lang, "Personer", "Persons"))
+    update_axes(fig, "x", title=title, tickformat=",.0f", zeroline=True, zerolinecolor=MUTED_COLOR)
     return panel_height(fig, lang, frames, row_px)
 
 
@@ -173,7 +186,7 @@ def grouped_bars(
     unit: str,
     reference_line: float | None = None,
     percent: bool = False,
-) -> go.Figure:
+) -> dict:
     """Return grouped horizontal bars (one series per measure), one stacked panel per region, values as text.
 
     Each row's full name is written above its bars; a series without a bar in a row (too few cases)
@@ -197,9 +210,10 @@ def grouped_bars(
             text = [fmt_percent(v, lang) if percent else fmt_number(v, lang, 2) for v in values]
             if f"{key}_text" in part:  # the words under the name say why there is no bar
                 text = ["" if own else t for own, t in zip(part[f"{key}_text"], text)]
-            fig.add_trace(
-                go.Bar(
-                    x=values,
+            fig["data"].append(
+                dict(
+                    type="bar",
+                    x=values.tolist(),
                     y=rows,
                     orientation="h",
                     name=label,
@@ -210,10 +224,10 @@ def grouped_bars(
                     textposition="outside",
                     textfont=dict(size=GROUP_BAR_PX - 2),  # no taller than its bar: it must not reach the name above
                     cliponaxis=False,
-                    customdata=part["name"],
+                    customdata=part["name"].tolist(),
                     hovertemplate="%{customdata}<br>" + label + ": %{text}<extra></extra>",
-                ),
-                **cell_axis(i, panels),
+                    **cell_axis(i, panels),
+                )
             )
         if reference_line is not None:
             sx = axis_suffix(i)
@@ -221,37 +235,34 @@ def grouped_bars(
             x = reference_line
             shapes.append(dict(type="line", xref=f"x{sx}", yref=f"y{sx} domain", x0=x, x1=x, y0=0, y1=1, line=line))
     name_rows(fig, panels, [list(p["name"]) for p in frames], details, band=band)
-    fig.update_layout(barmode="group", bargap=1 - band, bargroupgap=0.05, shapes=shapes)
+    fig["layout"].update(barmode="group", bargap=1 - band, bargroupgap=0.05, shapes=shapes)
     top = np.nanmax(frame[[k for k, _ in series]].to_numpy(float)) if not frame.empty else 1
     top = top if np.isfinite(top) and top > 0 else 1
     title = "<br>".join(wrapped(unit, 32, 3))  # a long unit would run past a phone's edge
-    fig.update_xaxes(title_text=title, range=[0, top * 1.3], tickformat=".0%" if percent else None)
+    update_axes(fig, "x", title=dict(text=title), range=[0, top * 1.3], tickformat=".0%" if percent else None)
     return panel_height(fig, lang, frames, row_px, legend=len(series) > 1)
 
 
-def test_area_table(frame: pd.DataFrame, headers: list[str], lang: str) -> go.Figure:
+def test_area_table(frame: pd.DataFrame, headers: list[str], lang: str) -> dict:
     """Return the test-area matrix as a table whose assessment cells are shaded and written out.
 
     frame: the columns to show in order, plus assessment (code) for the shading.
     """
     shown = [c for c in frame.columns if c != "assessment"]
     fills = [ASSESSMENT_FILL.get(code, "white") for code in frame["assessment"]]
-    fig = go.Figure(
-        go.Table(
-            columnwidth=[1.1, 2.2, 3, 2.4, 1.3][: len(shown)],
-            header=dict(
-                values=[f"<b>{h}</b>" for h in headers], fill_color="#f6f8fa", align="left", font=dict(size=13)
-            ),
-            cells=dict(
-                values=[frame[c] for c in shown],
-                fill_color=[["white"] * len(frame)] * (len(shown) - 1) + [fills],
-                align="left",
-                font=dict(size=13),
-                height=30,
-            ),
-        )
+    table = dict(
+        type="table",
+        columnwidth=[1.1, 2.2, 3, 2.4, 1.3][: len(shown)],
+        header=dict(values=[f"<b>{h}</b>" for h in headers], fill_color="#f6f8fa", align="left", font=dict(size=13)),
+        cells=dict(
+            values=[frame[c].tolist() for c in shown],
+            fill_color=[["white"] * len(frame)] * (len(shown) - 1) + [fills],
+            align="left",
+            font=dict(size=13),
+            height=30,
+        ),
     )
-    return apply_base(fig, lang, height=table_height(frame[shown]), legend=False)
+    return apply_base(figure([table], {}), lang, height=table_height(frame[shown]), legend=False)
 
 
 def table_height(frame: pd.DataFrame, widths=(16, 32, 44, 36, 18)) -> int:

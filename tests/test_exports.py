@@ -242,14 +242,14 @@ def test_deck_leaves_out_broken_and_empty_charts_and_says_so(client, employment,
 
 def test_every_row_label_of_a_long_chart_stays_on_the_slide(employment):
     import pandas as pd
-    import plotly.graph_objects as go
 
     from figures.export_images import chart_image
-    from figures.style import apply_base
+    from figures.style import apply_base, figure
 
     names = [f"Bransch nummer {i}" for i in range(30)]
-    figure = apply_base(go.Figure(go.Bar(x=list(range(30)), y=names, orientation="h")), "sv", height=900)
-    spec = ChartSpec(**{**employment.__dict__, "figure": figure, "table": pd.DataFrame({"Bransch": names})})
+    bars = dict(type="bar", x=list(range(30)), y=names, orientation="h")
+    drawn = apply_base(figure([bars], {}), "sv", height=900)
+    spec = ChartSpec(**{**employment.__dict__, "figure": drawn, "table": pd.DataFrame({"Bransch": names})})
     svg = chart_image(spec, "sv", "svg", as_of=date.today())
     labels = {"".join(t.itertext()) for t in ET.fromstring(svg).iter(f"{SVG}text")}
     assert set(names) <= labels  # slide-sized labels would make Plotly drop every other one

@@ -5,7 +5,6 @@ from __future__ import annotations
 from datetime import date
 
 import pandas as pd
-import plotly.graph_objects as go
 from babel.dates import format_date
 from sqlalchemy import select
 
@@ -13,6 +12,7 @@ from data import schema as s
 from figures.export_pages import table_height
 from figures.milstolpar import status_stack, timeline
 from figures.spec import ChartSpec
+from figures.style import figure
 from i18n import LOCALES, fmt_percent, tx
 from indicators.facts import example_share
 from indicators.followup import (
@@ -217,22 +217,19 @@ def list_chart(conn, lang: str, asof: date, status: list, activity: list) -> Cha
     everything, shown = _shown(conn, asof, status, activity)
     table = milestone_table(shown, conn, lang)
     shown_columns = list(table.columns[:6])
-    figure = go.Figure(
-        go.Table(
-            columnwidth=[0.5, 1, 4, 2.6, 1, 1.1],
-            header=dict(values=[f"<b>{c}</b>" for c in shown_columns], align="left", fill_color="#f6f8fa"),
-            cells=dict(values=[table[c] for c in shown_columns], align="left", height=28),
-        )
+    trace = dict(
+        type="table",
+        columnwidth=[0.5, 1, 4, 2.6, 1, 1.1],
+        header=dict(values=[f"<b>{c}</b>" for c in shown_columns], align="left", fill_color="#f6f8fa"),
+        cells=dict(values=[table[c].tolist() for c in shown_columns], align="left", height=28),
     )
     # Tall enough for every row once its text wraps: a picture cannot scroll the table.
-    figure.update_layout(
-        height=table_height(figure.to_plotly_json()["data"][0], 1000), margin=dict(l=10, r=10, t=10, b=10)
-    )
+    layout = dict(height=table_height(trace, 1000), margin=dict(l=10, r=10, t=10, b=10))
     return ChartSpec(
         view=VIEW,
         key="list",
         title=tx(lang, "Milstolparna i listform", "The milestones as a list"),
-        figure=figure,
+        figure=figure([trace], layout),
         table=table,
         source=source_for(conn, lang, bool(shown["status_is_example"].any())),
         data_status=example_share(shown.rename(columns={"status_is_example": "is_example"})),
