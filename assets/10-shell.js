@@ -21,6 +21,11 @@
         return JSON.stringify(Object.keys(id).sort().reduce(function (o, k) { o[k] = id[k]; return o; }, {}));
     }
 
+    // A view's path as the views name it: "/styrkeomraden/" and "/styrkeomraden" are one view.
+    function viewPath(pathname) {
+        return (pathname || "/").replace(/\/$/, "") || "/";
+    }
+
     function asValue(text, kind, current, id) {
         if (kind === "list") return text ? text.split(",").filter(Boolean) : [];
         if (text === "") {
@@ -39,7 +44,7 @@
         const ctx = dc.callback_context;
         const ids = ctx.inputs_list[1].map(function (i) { return i.id; });
         const keep = ids.map(function () { return dc.no_update; });
-        const path = (pathname || "/").replace(/\/$/, "") || "/";
+        const path = viewPath(pathname);
         if (!defaults || !defaults.params || defaults.path !== path) return [dc.no_update, keep];
         const params = defaults.params;
         const mine = ids.map(function (id) { return id.view === defaults.view && params[id.param]; });
@@ -79,7 +84,7 @@
 
     function title(titles, pathname, search) {
         const lang = new URLSearchParams(search || "").get("lang") === "en" ? "en" : "sv";
-        const path = (pathname || "/").replace(/\/$/, "") || "/";
+        const path = viewPath(pathname);
         const site = lang === "en" ? "Smart specialisation in North Middle Sweden" : "Smart specialisering i Norra Mellansverige";
         const view = titles[path] ? titles[path][lang] : null;
         document.title = view && path !== "/" ? view + " – " + site : site;
@@ -88,7 +93,7 @@
 
     // The menu marks the view at the address as the current one, in either language (the links' ids hold their paths).
     function currentNav(pathname) {
-        const path = (pathname || "/").replace(/\/$/, "") || "/";
+        const path = viewPath(pathname);
         return window.dash_clientside.callback_context.outputs_list.map(function (o) { return o.id.path === path; });
     }
 

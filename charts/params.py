@@ -75,8 +75,12 @@ class InvalidParam(ValueError):
 
     def message(self, lang: str) -> str:
         """Return the sentence a 400 answers with, in the reader's language."""
-        head = tx(lang, "Ogiltig parameter", "Invalid parameter")
-        return f"{head} {self.name}={self.raw!r}: {self.reason(lang)}."
+        return refusal(self.name, self.raw, self.reason(lang), lang)
+
+
+def refusal(name: str, raw, reason: str, lang: str) -> str:
+    """Return the sentence that refuses a parameter's value: its name, the value and why (reason in lang)."""
+    return f"{tx(lang, 'Ogiltig parameter', 'Invalid parameter')} {name}={raw!r}: {reason}."
 
 
 # Why a text is not a value of the parameter's kind, in the reader's words (not Python's).

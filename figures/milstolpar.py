@@ -100,8 +100,8 @@ def timeline(frame: pd.DataFrame, quarter_labels: list[str], asof_position: floa
         shapes=[*grid, asof],
     )
     fig = apply_base(figure(traces, layout), lang, height=height)
-    merge(fig["layout"], dict(legend=dict(orientation="h", yanchor="top", y=-26 / height, x=0)))
-    merge(fig["layout"], dict(margin=dict(l=8, r=4, t=40, b=60)))
+    legend = dict(orientation="h", yanchor="top", y=-26 / height, x=0)
+    merge(fig["layout"], dict(legend=legend, margin=dict(l=8, r=4, t=40, b=60)))
     return mark_rows(fig, [len(frame)], row_px, TIMELINE_FIXED)
 
 

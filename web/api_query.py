@@ -15,6 +15,7 @@ from urllib.parse import parse_qsl
 import flask
 import pandas as pd
 
+from charts.params import refusal
 from figures.export_csv import DIALECTS
 from i18n import DEFAULT_LANG, LANGS, tx
 
@@ -45,8 +46,7 @@ def error_response(exc: ApiError) -> flask.Response:
 
 
 def invalid(name: str, raw, reason: str, lang: str) -> ApiError:
-    text = tx(lang, f"Ogiltig parameter {name}={raw!r}: {reason}.", f"Invalid parameter {name}={raw!r}: {reason}.")
-    return ApiError(400, text, name, None if raw is None else str(raw))
+    return ApiError(400, refusal(name, raw, reason, lang), name, None if raw is None else str(raw))
 
 
 # The forms a number or a date must have in the API (Python's own parsers also take " 5" or "1_000").
