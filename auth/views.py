@@ -133,6 +133,9 @@ def sign_in():
     token = start_session(engine, row.id, row.username)
     flask.session.clear()  # a fresh session on sign-in: nothing carried over from before
     flask.session.permanent = True  # the cookie ends with the session's lifetime, not 31 days
+    # The sign-out form's token, made now: a page's layout and its other parts are asked for at once and each
+    # answer renews the cookie, so a token made by the layout's answer could be overwritten by the others'.
+    csrf_token()
     flask_login.login_user(User(token, row.id, row.username, row.role))
     log.info("%s signed in", row.username)
     return flask.redirect(safe_next(flask.request.form.get("next"), lang), code=303)

@@ -9,7 +9,7 @@ from sqlalchemy import select
 
 from data import schema as s
 from data.store import engine_for
-from tests.dash_json import figure, find, page_layout, text
+from tests.dash_json import figure, find, nodes, page_layout, text
 from tests.milstolpar_support import PASSWORD, add_user, app_on, copy_store, dash_post, dash_text, sign_in
 
 SAVE = {
@@ -80,6 +80,21 @@ def test_sign_in_with_the_right_password_and_out_again(ms_client):
     assert "Du måste vara inloggad" in dash_text(
         dash_post(ms_client, "milstolpar-edit-message", SAVE, "milstolpar-edit-save.n_clicks")
     )
+
+
+def test_signing_out_works_whatever_order_the_pages_answers_arrive_in(ms_client):
+    # The browser asks for a page's layout and its other parts at once, and every answer renews the session
+    # cookie: the last to arrive wins. The sign-out form's token (in the layout) must be in each of them, or
+    # "Logga ut" only sends the reader back still signed in (CI stop 27, one run in three here).
+    sign_in(ms_client, "projektledare")
+    asked_with = ms_client.get_cookie("session").value
+    layout = page_layout(ms_client, "/milstolpar")
+    (token,) = [n["props"]["value"] for n in nodes(layout) if n["props"].get("name") == "csrf_token"]
+    ms_client.set_cookie("session", asked_with)
+    assert ms_client.get("/_dash-dependencies").status_code == 200  # asked for with the layout, answered after it
+    out = ms_client.post("/logga-ut", data={"csrf_token": token, "next": "/milstolpar"})
+    assert out.status_code == 303
+    assert text(find(page_layout(ms_client, "/milstolpar"), "milstolpar-sign-in")) == "Logga in"
 
 
 def test_sign_in_without_the_forms_token_is_refused(ms_client):
