@@ -14,14 +14,12 @@ from __future__ import annotations
 import sys
 from datetime import datetime
 
-from sqlalchemy import insert
-
 from . import classifications as cl
 from . import content, measures, meta, plan, real
 from . import schema as s
 from .example_assessments import insert_examples as insert_example_assessments
 from .example_rows import apply_example_statuses, example_rows, example_statistics_rows
-from .store import database_url, dispose_all, engine_for, replace_sqlite, sqlite_path
+from .store import database_url, dispose_all, engine_for, insert_rows, replace_sqlite, sqlite_path
 
 
 def classification_rows() -> dict:
@@ -217,7 +215,7 @@ def build(
             for rows in parts:
                 for table in s.metadata.sorted_tables:
                     if rows.get(table):
-                        conn.execute(insert(table), rows[table])
+                        insert_rows(conn, table, rows[table])
             if example_records:
                 apply_example_statuses(conn)
             if real_data:

@@ -6,8 +6,8 @@ import os
 import sqlite3
 from pathlib import Path
 
-from sqlalchemy import create_engine, event
-from sqlalchemy.engine import Engine
+from sqlalchemy import Table, create_engine, event, insert
+from sqlalchemy.engine import Connection, Engine
 
 PROJECT_DIR = Path(__file__).resolve().parent.parent
 DEFAULT_DB_PATH = PROJECT_DIR / "data" / "s3.sqlite"
@@ -100,3 +100,34 @@ def replace_sqlite(built: Path, target: Path) -> None:
     copy_sqlite(built, target)
     for path in [built, *_wal_files(built)]:
         path.unlink(missing_ok=True)
+
+
+# From this many rows on, PostgreSQL is given them through COPY (a few times faster than multi-row INSERTs).
+COPY_FROM_ROWS = 1000
+
+
+def insert_rows(conn: Connection, table: Table, rows: list[dict]) -> None:
+    """Insert rows (dicts with the same keys) into table in conn's transaction; COPY on PostgreSQL for many rows.
+
+    Columns a row leaves out get their SQLAlchemy default as with an INSERT; values pass through the column
+    types' own conversion, so both ways store the same thing.
+    """
+    if not rows:
+        return
+    if conn.dialect.name != "postgresql" or len(rows) < COPY_FROM_ROWS:
+        conn.execute(insert(table), rows)
+        return
+    given = list(rows[0])
+    left_out = [c for c in table.columns if c.name not in rows[0] and c.default is not None]
+    if any(not c.default.is_scalar for c in left_out) or any(r.keys() != rows[0].keys() for r in rows):
+        conn.execute(insert(table), rows)  # callable defaults or uneven rows: as SQLAlchemy would
+        return
+    names = given + [c.name for c in left_out]
+    fixed = [c.default.arg for c in left_out]
+    convert = [table.c[n].type.bind_processor(conn.dialect) for n in given]
+    columns = ", ".join(conn.dialect.identifier_preparer.quote(n) for n in names)
+    target = conn.dialect.identifier_preparer.format_table(table)
+    with conn.connection.dbapi_connection.cursor() as cur, cur.copy(f"COPY {target} ({columns}) FROM STDIN") as copy:
+        for row in rows:
+            values = [row[n] if f is None else f(row[n]) for n, f in zip(given, convert)]
+            copy.write_row(values + fixed)

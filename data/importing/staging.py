@@ -13,6 +13,7 @@ from pathlib import Path
 from sqlalchemy import delete, func, insert, select, update
 
 from data import schema as s
+from data.store import insert_rows
 
 from .base import ImportFailed, Problem
 from .progress import Progress
@@ -224,5 +225,5 @@ def write_dataset(conn, meta: DatasetMeta, facts: dict, notes: list[str], table=
     with Progress(f"Skriver {meta.code}", len(rows), unit="värden") as bar:
         for start in range(0, len(rows), 5000):
             chunk = rows[start : start + 5000]
-            conn.execute(insert(f), chunk)
+            insert_rows(conn, f, chunk)
             bar.step(len(chunk))
