@@ -5,7 +5,6 @@ from __future__ import annotations
 import threading
 
 import pandas.testing as pdt
-import pytest
 from sqlalchemy import func, select
 
 from data import followup_write as fw
